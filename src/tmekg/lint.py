@@ -1,0 +1,84 @@
+"""Rewrite seed tables in canonical form: the fixes a machine can make without judgement.
+
+Canonical form: UTF-8 without BOM, ``\\n`` endings, the documented column order, cells and list items without
+stray whitespace, rows sorted by key, minimal quoting. Rows are not validated here (``tmekg validate`` does).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from tmekg.atomic import write_text
+from tmekg.errors import Problem, SeedError
+from tmekg.seed import TABLES, Table
+
+__all__ = ["canonical_text", "lint_seed"]
+
+
+def _clean(cell: str) -> str:
+    cell = cell.strip()
+    if "|" in cell:
+        cell = "|".join(part.strip() for part in cell.split("|"))
+    return cell
+
+
+def canonical_text(table: Table, text: str) -> str:
+    """The canonical form of one table's text; :class:`SeedError` when its header cannot be mapped."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    if not rows:
+        raise SeedError([Problem(table.filename, 1, "", "file is empty", "add the header row")])
+    header = [h.strip() for h in rows[0]]
+    if sorted(header) != sorted(table.columns):
+        raise SeedError(
+            [
+                Problem(
+                    table.filename,
+                    1,
+                    "",
+                    "header does not hold the documented columns",
+                    f"the header is: {','.join(table.columns)}",
+                )
+            ]
+        )
+    index = [header.index(c) for c in table.columns]
+    body = []
+    for number, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            raise SeedError(
+                [Problem(table.filename, number, "", f"{len(row)} cells for {len(header)} columns", "fix by hand")]
+            )
+        body.append([_clean(row[i]) for i in index])
+    key_columns = [
+        table.columns.index(c) for c in (("therapy", "target") if table.name == "therapy_actions" else ("id",))
+    ]
+    body.sort(key=lambda r: [r[i] for i in key_columns])
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(table.columns)
+    writer.writerows(body)
+    return out.getvalue()
+
+
+def lint_seed(seed_dir: Path, write: bool = True) -> list[str]:
+    """Canonicalise every table in ``seed_dir``; return the names of the files that changed (or would)."""
+    changed = []
+    for table in TABLES:
+        path = seed_dir / table.filename
+        if not path.is_file():
+            raise SeedError([Problem(table.filename, 0, "", "file is missing", f"create {path}")])
+        raw = path.read_bytes()
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise SeedError([Problem(table.filename, 0, "", "not UTF-8", "save the file as UTF-8")]) from None
+        new = canonical_text(table, text)
+        if new != text:
+            changed.append(table.filename)
+            if write:
+                write_text(path, new)
+    return changed
