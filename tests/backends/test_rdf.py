@@ -1,0 +1,75 @@
+"""RDF build: n-ary interactions, vocabulary declared in the shipped ontology, isomorphic Turtle round trip."""
+
+from __future__ import annotations
+
+import pyoxigraph
+import pytest
+from rdflib import RDF, Graph, URIRef
+from rdflib.compare import isomorphic
+
+from tmekg.backends.rdf import TMEKG, VOCAB_IRI, iri, to_rdf
+from tmekg.kg import KnowledgeGraph
+from tmekg.resources import ontology_path
+
+
+@pytest.mark.parametrize("store", ["default", "Oxigraph"])
+def test_turtle_round_trip_is_isomorphic(mini_kg: KnowledgeGraph, store: str) -> None:
+    graph = to_rdf(mini_kg, store=store)
+    text = graph.serialize(format="turtle")
+    again = Graph(store=store).parse(data=text, format="turtle")
+    assert len(graph) > 50
+    assert isomorphic(graph, again)
+    assert isomorphic(graph, to_rdf(mini_kg, store="default" if store == "Oxigraph" else "Oxigraph"))
+
+
+def test_interaction_is_a_node(mini_kg: KnowledgeGraph) -> None:
+    graph = to_rdf(mini_kg)
+    node = iri("tmekg:i_pdl1_pd1")
+    assert (node, RDF.type, TMEKG.Interaction) in graph
+    assert graph.value(node, TMEKG.ligand) == iri("HGNC:17635")
+    assert graph.value(node, TMEKG.receptor) == iri("HGNC:8760")
+    assert graph.value(node, TMEKG.target) == URIRef("http://purl.obolibrary.org/obo/CL_0000625")
+    assert int(graph.value(node, TMEKG.effect)) == -1  # type: ignore[arg-type]
+    assert graph.value(node, TMEKG.tumorOutcome) == URIRef(VOCAB_IRI + "pro_tumor")
+
+
+def test_every_term_used_is_declared_in_the_ontology(mini_kg: KnowledgeGraph) -> None:
+    ontology = Graph().parse(ontology_path(), format="turtle")
+    declared = set(ontology.subjects())
+    graph = to_rdf(mini_kg)
+    used = {p for p in graph.predicates() if str(p).startswith(VOCAB_IRI)}
+    used |= {o for o in graph.objects() if isinstance(o, URIRef) and str(o).startswith(VOCAB_IRI)}
+    assert used, "the graph uses the tmekg vocabulary"
+    assert used <= declared, sorted(used - declared)
+
+
+def test_every_enum_value_is_declared() -> None:
+    from tmekg import vocab
+
+    ontology = Graph().parse(ontology_path(), format="turtle")
+    seen: dict[str, str] = {}
+    for enum in (
+        vocab.MoleculeCategory,
+        vocab.Mechanism,
+        vocab.TumorOutcome,
+        vocab.EvidenceLevel,
+        vocab.Confidence,
+        vocab.Action,
+        vocab.Modality,
+        vocab.TherapyStatus,
+    ):
+        for member in enum:
+            assert member.value not in seen, f"{member.value} is in {seen.get(member.value)} and {enum.__name__}"
+            seen[member.value] = enum.__name__
+            assert (URIRef(VOCAB_IRI + member.value), RDF.type, TMEKG.Term) in ontology
+
+
+def test_turtle_parses_in_an_independent_engine(mini_kg: KnowledgeGraph) -> None:
+    text = to_rdf(mini_kg).serialize(format="turtle")
+    store = pyoxigraph.Store()
+    store.load(text.encode(), format=pyoxigraph.RdfFormat.TURTLE)
+    assert len(store) == len(to_rdf(mini_kg))
+    rows = list(
+        store.query("PREFIX t: <https://w3id.org/tmekg/vocab#> SELECT ?i WHERE { ?i t:tumorOutcome t:pro_tumor }")
+    )
+    assert len(rows) == 2
