@@ -1,0 +1,3 @@
+from tmekg.cli import app
+
+app()

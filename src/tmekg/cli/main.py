@@ -1,0 +1,220 @@
+"""Commands of the ``tmekg`` CLI: parse, call one library function, render.
+
+Exit codes: 0 ok, 1 nothing found, 2 bad input or usage.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, ParamSpec, TypeVar
+
+import typer
+
+from tmekg.errors import AmbiguousNameError, InputError, NotFoundError, SeedError, TmekgError
+
+app = typer.Typer(
+    name="tmekg",
+    help="tmekg: a curated knowledge graph of tumor–immune interactions.",
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+    add_completion=False,
+)
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+SeedOpt = Annotated[
+    Path | None, typer.Option("--seed", help="Seed directory (default: the shipped seed).", show_default=False)
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+
+
+def _fail(code: int, message: str) -> typer.Exit:
+    from tmekg.cli.render import err_console
+
+    err_console.print(f"[red]error:[/red] {message}", highlight=False, markup=True, soft_wrap=True)
+    return typer.Exit(code)
+
+
+def handles_errors(func: Callable[P, R]) -> Callable[P, R]:
+    """Map tmekg's errors to a one-line message and an exit code (1 not found, 2 bad input)."""
+
+    @functools.wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        from tmekg.cli.render import problems
+
+        try:
+            return func(*args, **kwargs)
+        except SeedError as exc:
+            problems(exc.problems)
+            raise _fail(2, f"{len(exc.problems)} problem(s) in the seed tables; nothing was written") from None
+        except NotFoundError as exc:
+            raise _fail(1, str(exc)) from None
+        except (AmbiguousNameError, InputError) as exc:
+            raise _fail(2, str(exc)) from None
+        except TmekgError as exc:
+            raise _fail(2, str(exc)) from None
+
+    return wrapper
+
+
+def _load(seed: Path | None) -> Any:
+    from tmekg.seed import load
+
+    return load(seed)
+
+
+@app.command()
+@handles_errors
+def validate(seed: SeedOpt = None, json_out: JsonOpt = False) -> None:
+    """Check the seed tables: schema, enums, ids, references, CURIEs, outcomes. Exit 2 on any error."""
+    from tmekg.cli.render import console, print_json, problems
+    from tmekg.resources import seed_dir
+    from tmekg.seed import read_seed
+    from tmekg.validate import check
+
+    path = seed if seed is not None else seed_dir()
+    read = read_seed(path)
+    found = list(read.problems)
+    if not found:
+        found = check(read.graph(), read.where)
+    errors = [p for p in found if p.severity == "error"]
+    warnings = [p for p in found if p.severity != "error"]
+    if json_out:
+        print_json(
+            {
+                "seed": str(path),
+                "errors": [vars(p) for p in errors],
+                "warnings": [vars(p) for p in warnings],
+            }
+        )
+    else:
+        problems(found)
+        if not errors:
+            console.print(f"[green]ok[/green]: {path} is valid ({len(warnings)} warning(s))")
+    if errors:
+        raise _fail(2, f"{len(errors)} error(s) in {path}")
+
+
+@app.command()
+@handles_errors
+def stats(seed: SeedOpt = None, json_out: JsonOpt = False) -> None:
+    """Counts per kind, interactions by tumor outcome, references."""
+    from tmekg.cli import render
+
+    data = _load(seed).stats()
+    if json_out:
+        render.print_json(data)
+    else:
+        render.stats(data)
+
+
+@app.command()
+@handles_errors
+def lookup(
+    name: Annotated[str, typer.Argument(help="Id, label, symbol or synonym (case-insensitive).")],
+    seed: SeedOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """An entity card: ids, synonyms, kind, interactions in and out, therapies acting on it."""
+    from tmekg.answers import lookup_view
+    from tmekg.cli import render
+
+    kg = _load(seed)
+    view = lookup_view(kg, kg.lookup(name))
+    if json_out:
+        render.print_json(view)
+    else:
+        render.card(view)
+
+
+@app.command()
+@handles_errors
+def interactions(
+    outcome: Annotated[
+        str | None, typer.Option(help="pro_tumor, anti_tumor or context_dependent.", show_default=False)
+    ] = None,
+    cell: Annotated[str | None, typer.Option(help="Sender or receiver cell type.", show_default=False)] = None,
+    molecule: Annotated[
+        str | None, typer.Option(help="Ligand, receptor or mediator (or a subunit).", show_default=False)
+    ] = None,
+    cancer: Annotated[
+        str | None, typer.Option(help="Keep this cancer's and pan-cancer statements.", show_default=False)
+    ] = None,
+    seed: SeedOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Interactions filtered by tumor outcome, cell, molecule and cancer. Exit 1 when none match."""
+    from tmekg.answers import interaction_view
+    from tmekg.cli import render
+    from tmekg.vocab import EntityKind, TumorOutcome
+
+    wanted: TumorOutcome | None = None
+    if outcome is not None:
+        try:
+            wanted = TumorOutcome(outcome)
+        except ValueError:
+            raise InputError(
+                f"--outcome {outcome!r} is not one of {', '.join(o.value for o in TumorOutcome)}"
+            ) from None
+    kg = _load(seed)
+    found = kg.filter_interactions(
+        outcome=wanted,
+        cell=kg.lookup(cell, EntityKind.CELL_TYPE).id if cell else None,
+        molecule=kg.lookup(molecule, EntityKind.MOLECULE).id if molecule else None,
+        cancer=kg.lookup(cancer, EntityKind.CANCER).id if cancer else None,
+    )
+    views = [interaction_view(kg, i) for i in found]
+    if json_out:
+        render.print_json(views)
+    else:
+        render.console.print(render.interactions_table(views, f"{len(views)} interaction(s)"))
+    if not views:
+        raise typer.Exit(1)
+
+
+@app.command()
+@handles_errors
+def export(
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write (replaced atomically).")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="json, ttl or graphml.")] = "json",
+    seed: SeedOpt = None,
+) -> None:
+    """Write the whole graph to a file: canonical JSON, Turtle or GraphML."""
+    from tmekg.cli.render import err_console
+    from tmekg.export.files import ExportFormat, export
+
+    try:
+        chosen = ExportFormat(fmt)
+    except ValueError:
+        raise InputError(f"--format {fmt!r} is not one of {', '.join(f.value for f in ExportFormat)}") from None
+    if output.is_dir():
+        raise InputError(f"{output} is a directory; give a file name")
+    if not output.parent.exists():
+        raise InputError(f"directory {output.parent} does not exist")
+    kg = _load(seed)
+    export(kg, chosen, output)
+    err_console.print(f"wrote {output} ({chosen.value})")
+
+
+@app.command()
+@handles_errors
+def lint(
+    seed: SeedOpt = None,
+    check: Annotated[bool, typer.Option("--check", help="Only report files that are not canonical.")] = False,
+) -> None:
+    """Rewrite the seed tables in canonical form (sorted rows, column order, no stray whitespace)."""
+    from tmekg.cli.render import console
+    from tmekg.lint import lint_seed
+    from tmekg.resources import seed_dir
+
+    path = seed if seed is not None else seed_dir()
+    changed = lint_seed(path, write=not check)
+    for name in changed:
+        console.print(f"{'would rewrite' if check else 'rewrote'} {name}")
+    if check and changed:
+        raise typer.Exit(1)
+    if not changed:
+        console.print("all seed tables are canonical")

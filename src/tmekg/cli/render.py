@@ -1,0 +1,135 @@
+"""Human output of the CLI: rich tables and cards. JSON output bypasses this module."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from tmekg.errors import Problem
+
+__all__ = ["card", "console", "err_console", "interactions_table", "print_json", "problems", "stats"]
+
+console = Console(highlight=False, soft_wrap=False)
+err_console = Console(stderr=True, highlight=False)
+
+_OUTCOME_STYLE = {"pro_tumor": "red", "anti_tumor": "green", "context_dependent": "yellow"}
+
+
+def print_json(data: Any) -> None:
+    """Print ``data`` as JSON on stdout, unstyled, one document."""
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def problems(found: list[Problem]) -> None:
+    for problem in found:
+        style = "red" if problem.severity == "error" else "yellow"
+        err_console.print(Text(str(problem), style=style))
+
+
+def _name(ref: dict[str, Any] | None) -> str:
+    if not ref:
+        return ""
+    if ref.get("symbol") and ref["symbol"] != ref["label"]:
+        return f"{ref['label']} ({ref['symbol']})"
+    return str(ref["label"])
+
+
+def _signal(view: dict[str, Any]) -> str:
+    parts = []
+    if view["ligand"] or view["receptor"]:
+        parts.append(" → ".join(_name(x) for x in (view["ligand"], view["receptor"]) if x))
+    if view["mediators"]:
+        parts.append(", ".join(_name(m) for m in view["mediators"]))
+    return "; ".join(parts)
+
+
+def interactions_table(views: list[dict[str, Any]], title: str) -> Group:
+    """Interactions as two-line entries: the signal and its effect, then function hijacked and evidence."""
+    lines: list[Text] = [Text(title, style="bold")]
+    for v in views:
+        outcome = v["tumor_outcome"]
+        line = Text()
+        line.append(f"{outcome:<17} ", style=_OUTCOME_STYLE[outcome])
+        sender, signal, receiver = _name(v["source"]), _signal(v), _name(v["target"])
+        line.append(" ⟶ ".join(x for x in (sender, signal, receiver) if x))
+        line.append(" : ")
+        line.append(("↑ " if v["effect"] > 0 else "↓ ") + _name(v["process"]), style="bold")
+        lines.append(line)
+        detail = Text("                  ", style="dim")
+        if v["hijacked_function"]:
+            detail.append(f"hijacks {v['hijacked_function']} · ", style="dim")
+        if v["outcome_note"]:
+            detail.append(f"{v['outcome_note']} · ", style="dim")
+        detail.append(f"{', '.join(v['evidence'])} ({v['evidence_level']}) · {v['id']}", style="dim")
+        lines.append(detail)
+    return Group(*lines)
+
+
+def card(view: dict[str, Any]) -> None:
+    entity = view["entity"]
+    console.print(Text(f"{entity['label']}  [{entity['id']}]", style="bold"))
+    rows = [("kind", entity["kind"])]
+    for key in (
+        "molecule_type",
+        "symbol",
+        "uniprot",
+        "broader",
+        "context",
+        "modality",
+        "status",
+        "approval_year",
+        "polarity",
+    ):
+        if key in entity:
+            value = entity[key]
+            rows.append((key, f"{value:+d}" if key == "polarity" else str(value)))
+    if entity.get("subunits"):
+        rows.append(("subunits", ", ".join(entity["subunits"])))
+    if entity.get("categories"):
+        rows.append(("categories", ", ".join(entity["categories"])))
+    if entity.get("synonyms"):
+        rows.append(("synonyms", ", ".join(entity["synonyms"])))
+    if entity.get("description"):
+        rows.append(("description", entity["description"]))
+    for key, value in rows:
+        console.print(f"  [dim]{key}:[/dim] {value}", highlight=False)
+    if view["interactions_out"]:
+        console.print(interactions_table(view["interactions_out"], "interactions out (it sends or carries)"))
+    if view["interactions_in"]:
+        console.print(interactions_table(view["interactions_in"], "interactions in (it receives)"))
+    if view["therapies"]:
+        table = Table(title="therapies acting on it")
+        for column in ("therapy", "action", "target", "evidence"):
+            table.add_column(column)
+        for t in view["therapies"]:
+            table.add_row(_name(t["therapy"]), t["action"], _name(t["target"]), ", ".join(t["evidence"]))
+        console.print(table)
+    if view["actions"]:
+        table = Table(title="what it acts on")
+        table.add_column("action")
+        table.add_column("target")
+        for a in view["actions"]:
+            table.add_row(a["action"], _name(a["target"]))
+        console.print(table)
+
+
+def stats(data: dict[str, Any]) -> None:
+    table = Table(title="tmekg knowledge graph")
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    plural = {"cell_type": "cell types", "molecule": "molecules", "process": "processes", "therapy": "therapies",
+              "cancer": "cancers"}
+    for kind, count in data["entities"].items():
+        table.add_row(plural.get(kind, kind), str(count))
+    table.add_row("interactions", str(data["interactions"]))
+    for outcome, count in data["interactions_by_outcome"].items():
+        table.add_row(Text("  " + outcome, style=_OUTCOME_STYLE[outcome]), str(count))
+    table.add_row("therapy actions", str(data["therapy_actions"]))
+    table.add_row("references", str(data["references"]))
+    table.add_row("  unconfirmed", str(len(data["unconfirmed_references"])))
+    console.print(table)

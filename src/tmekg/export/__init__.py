@@ -1,0 +1,1 @@
+"""File exports of a knowledge graph (or of an answer's subgraph)."""

@@ -1,0 +1,50 @@
+"""Exports read back by parsers other than the ones that wrote them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import igraph
+import pyoxigraph
+
+from tmekg.backends.rdf import to_rdf
+from tmekg.export.canonical import to_json, to_json_dict
+from tmekg.export.files import ExportFormat, export
+from tmekg.kg import KnowledgeGraph
+
+
+def test_canonical_json(mini_kg: KnowledgeGraph, tmp_path: Path) -> None:
+    path = tmp_path / "kg.json"
+    export(mini_kg, ExportFormat.JSON, path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert set(data) == {"entities", "interactions", "therapy_actions", "references"}
+    pdl1 = next(e for e in data["entities"] if e["id"] == "HGNC:17635")
+    assert (pdl1["kind"], pdl1["label"], pdl1["symbol"]) == ("molecule", "PD-L1", "CD274")
+    inter = next(i for i in data["interactions"] if i["id"] == "tmekg:i_pdl1_pd1")
+    for key in ("id", "source", "target", "ligand", "receptor", "mediators", "effect", "tumor_outcome", "evidence"):
+        assert key in inter
+    assert inter["evidence"] == ["PMID:11015443"]
+    assert inter["effect"] == -1
+    assert [e["id"] for e in data["entities"]] == sorted(e["id"] for e in data["entities"])
+    assert to_json(mini_kg) == path.read_text(encoding="utf-8")  # stable
+    assert data == to_json_dict(mini_kg)
+
+
+def test_graphml_read_by_igraph(mini_kg: KnowledgeGraph, tmp_path: Path) -> None:
+    path = tmp_path / "kg.graphml"
+    export(mini_kg, ExportFormat.GRAPHML, path)
+    graph = igraph.Graph.Read_GraphML(str(path))
+    assert graph.vcount() == 12
+    assert graph.ecount() == 7  # edges shared by two interactions are one edge
+    labels = dict(zip(graph.vs["id"], graph.vs["label"], strict=True))
+    assert labels["HGNC:17635"] == "PD-L1"
+    decreases = [e for e in graph.es if e["predicate"] == "decreases"]
+    assert [(e["sign"], e["origins"]) for e in decreases] == [(-1, "tmekg:i_pdl1_pd1|tmekg:i_pdl2_pd1")]
+
+
+def test_turtle_read_by_oxigraph(mini_kg: KnowledgeGraph, tmp_path: Path) -> None:
+    path = tmp_path / "kg.ttl"
+    export(mini_kg, ExportFormat.TTL, path)
+    triples = list(pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.TURTLE))
+    assert len(triples) == len(to_rdf(mini_kg))
