@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Start a Neo4j 5.26 Community test server (embedded, Bolt only) in the foreground.
+# Usage: start.sh HOME PORT
+#   HOME  directory for data/, logs/ and import/ (LOAD CSV 'file:///x.csv' reads HOME/import/x.csv)
+#   PORT  Bolt port on 127.0.0.1
+# Prints 'NEO4J_READY bolt://127.0.0.1:PORT' on stdout when ready. SIGTERM stops it cleanly.
+# Env: NEO4J_TEST_PASSWORD (enables auth, sets user neo4j's password, min 8 chars),
+#      NEO4J_TEST_STOP_ON_STDIN_EOF=1 (exit when stdin closes, for a parent that may die),
+#      NEO4J_TEST_HEAP (JVM -Xmx, default 1g).
+# The jars are fetched once from Maven Central into lib/ (see fetch.sh).
+set -euo pipefail
+
+if [[ $# -ne 2 ]]; then
+  echo "usage: $0 HOME PORT" >&2
+  exit 2
+fi
+home="$1"
+port="$2"
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+
+"$here/fetch.sh"
+command -v java > /dev/null || { echo "start.sh: java not found on PATH" >&2; exit 1; }
+mkdir -p "$home"
+
+exec java \
+  -Xmx"${NEO4J_TEST_HEAP:-1g}" \
+  -XX:+UseG1GC \
+  --add-opens=java.base/java.nio=ALL-UNNAMED \
+  --add-opens=java.base/java.io=ALL-UNNAMED \
+  --add-opens=java.base/sun.nio.ch=ALL-UNNAMED \
+  --add-opens=java.base/java.lang=ALL-UNNAMED \
+  -Dio.netty.tryReflectionSetAccessible=true \
+  -cp "$here/lib/*" \
+  "$here/Launcher.java" "$home" "$port"
