@@ -122,8 +122,13 @@ def stats(data: dict[str, Any]) -> None:
     table = Table(title="tmekg knowledge graph")
     table.add_column("what")
     table.add_column("count", justify="right")
-    plural = {"cell_type": "cell types", "molecule": "molecules", "process": "processes", "therapy": "therapies",
-              "cancer": "cancers"}
+    plural = {
+        "cell_type": "cell types",
+        "molecule": "molecules",
+        "process": "processes",
+        "therapy": "therapies",
+        "cancer": "cancers",
+    }
     for kind, count in data["entities"].items():
         table.add_row(plural.get(kind, kind), str(count))
     table.add_row("interactions", str(data["interactions"]))
