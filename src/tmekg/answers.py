@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from tmekg.kg import KnowledgeGraph
-from tmekg.model import Entity, Interaction, Molecule, Reference
+from tmekg.model import Entity, Interaction, Molecule, Process, Reference
 
 __all__ = ["citation", "entity_dict", "entity_ref", "interaction_view", "lookup_view"]
 
@@ -55,6 +55,7 @@ def interaction_view(kg: KnowledgeGraph, inter: Interaction) -> dict[str, Any]:
         "effect": inter.effect,
         "mechanism": inter.mechanism.value,
         "tumor_outcome": inter.tumor_outcome.value,
+        "derived_outcome": _derived(kg, inter),
         "hijacked_function": inter.hijacked_function,
         "outcome_note": inter.outcome_note,
         "cic_step": inter.cic_step,
@@ -66,6 +67,14 @@ def interaction_view(kg: KnowledgeGraph, inter: Interaction) -> dict[str, Any]:
         "confidence": inter.confidence.value,
         "summary": inter.summary,
     }
+
+
+def _derived(kg: KnowledgeGraph, inter: Interaction) -> str | None:
+    """The outcome the signs imply (effect x polarity of the process), when the process is known."""
+    process = kg.get(inter.process) if kg.has(inter.process) else None
+    if not isinstance(process, Process):
+        return None
+    return "pro_tumor" if inter.effect * process.polarity > 0 else "anti_tumor"
 
 
 def lookup_view(kg: KnowledgeGraph, entity: Entity) -> dict[str, Any]:

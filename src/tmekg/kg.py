@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from tmekg.errors import AmbiguousNameError, NotFoundError
 from tmekg.model import (
@@ -162,6 +162,11 @@ class KnowledgeGraph:
                 continue
             result.append(inter)
         return result
+
+    def for_cancer(self, cancer: str) -> KnowledgeGraph:
+        """The same graph with only the statements made for ``cancer`` (an id) or for no cancer in particular."""
+        kept = tuple(self.filter_interactions(cancer=cancer))
+        return replace(self, interactions=kept)
 
     def stats(self) -> dict[str, object]:
         """Counts per kind, interactions by tumor outcome, references (confirmed or not)."""

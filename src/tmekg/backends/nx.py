@@ -2,7 +2,7 @@
 
 Each interaction induces signed edges along its signal: sender ``produces`` ligand or mediator, ligand
 ``binds`` receptor, the signal ``acts_on`` the receiver cell, and the last molecule (or the sender when no
-molecule is named) ``increases`` or ``decreases`` the process. Edges are keyed by predicate; the same edge
+molecule is named) ``increases`` or ``decreases`` the process, as does every other mediator. Edges are keyed by predicate; the same edge
 induced by several interactions is one edge listing them all. Therapy actions are edges keyed by the action.
 """
 
@@ -42,6 +42,8 @@ def interaction_edges(inter: Interaction) -> list[tuple[str, str, str, int]]:
         edges.extend((m, inter.target, "acts_on", 1) for m in last if m and m != inter.target)
     predicate = "increases" if inter.effect > 0 else "decreases"
     edges.extend((m, inter.process, predicate, inter.effect) for m in last if m)
+    # co-acting mediators (e.g. CD73 making the adenosine that A2AR senses) act on the process too
+    edges.extend((m, inter.process, predicate, inter.effect) for m in inter.mediators if m not in last)
     return edges
 
 

@@ -231,3 +231,26 @@ def action_iri(therapy: str, target: str) -> URIRef:
     """A stable IRI for the action of ``therapy`` on ``target`` (CURIE colons become underscores)."""
     local = f"action_{therapy}__{target}".replace(":", "_").replace(".", "_")
     return URIRef(curie_to_iri("tmekg:x")[:-1] + local)
+
+
+def select(graph: Graph, text: str, bindings: dict[str, str] | None = None) -> list[dict[str, object]]:
+    """Run a SPARQL SELECT with string parameters bound (as ``xsd:string`` literals), rows as plain values.
+
+    IRIs become strings, literals their Python values, unbound variables ``None``.
+    """
+    init = {name: _text(value) for name, value in (bindings or {}).items()}
+    result = graph.query(text, initBindings=init) if init else graph.query(text)
+    names = [str(v) for v in (result.vars or [])]
+    rows: list[dict[str, object]] = []
+    for row in result:
+        values = row if isinstance(row, tuple) else (row,)
+        rows.append({n: _plain(v) for n, v in zip(names, values, strict=True)})
+    return rows
+
+
+def _plain(term: object) -> object:
+    if term is None:
+        return None
+    if isinstance(term, Literal):
+        return term.toPython()
+    return str(term)

@@ -5,65 +5,15 @@ Exit codes: 0 ok, 1 nothing found, 2 bad input or usage.
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, ParamSpec, TypeVar
+from typing import Annotated
 
 import typer
 
-from tmekg.errors import AmbiguousNameError, InputError, NotFoundError, SeedError, TmekgError
+from tmekg.cli.common import JsonOpt, SeedOpt, app, fail, handles_errors, load_graph
+from tmekg.errors import InputError
 
-app = typer.Typer(
-    name="tmekg",
-    help="tmekg: a curated knowledge graph of tumor–immune interactions.",
-    no_args_is_help=True,
-    pretty_exceptions_show_locals=False,
-    add_completion=False,
-)
-
-P = ParamSpec("P")
-R = TypeVar("R")
-
-SeedOpt = Annotated[
-    Path | None, typer.Option("--seed", help="Seed directory (default: the shipped seed).", show_default=False)
-]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
-
-
-def _fail(code: int, message: str) -> typer.Exit:
-    from tmekg.cli.render import err_console
-
-    err_console.print(f"[red]error:[/red] {message}", highlight=False, markup=True, soft_wrap=True)
-    return typer.Exit(code)
-
-
-def handles_errors(func: Callable[P, R]) -> Callable[P, R]:
-    """Map tmekg's errors to a one-line message and an exit code (1 not found, 2 bad input)."""
-
-    @functools.wraps(func)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        from tmekg.cli.render import problems
-
-        try:
-            return func(*args, **kwargs)
-        except SeedError as exc:
-            problems(exc.problems)
-            raise _fail(2, f"{len(exc.problems)} problem(s) in the seed tables; nothing was written") from None
-        except NotFoundError as exc:
-            raise _fail(1, str(exc)) from None
-        except (AmbiguousNameError, InputError) as exc:
-            raise _fail(2, str(exc)) from None
-        except TmekgError as exc:
-            raise _fail(2, str(exc)) from None
-
-    return wrapper
-
-
-def _load(seed: Path | None) -> Any:
-    from tmekg.seed import load
-
-    return load(seed)
+__all__ = ["app"]
 
 
 @app.command()
@@ -95,7 +45,7 @@ def validate(seed: SeedOpt = None, json_out: JsonOpt = False) -> None:
         if not errors:
             console.print(f"[green]ok[/green]: {path} is valid ({len(warnings)} warning(s))")
     if errors:
-        raise _fail(2, f"{len(errors)} error(s) in {path}")
+        raise fail(2, f"{len(errors)} error(s) in {path}")
 
 
 @app.command()
@@ -104,7 +54,7 @@ def stats(seed: SeedOpt = None, json_out: JsonOpt = False) -> None:
     """Counts per kind, interactions by tumor outcome, references."""
     from tmekg.cli import render
 
-    data = _load(seed).stats()
+    data = load_graph(seed).stats()
     if json_out:
         render.print_json(data)
     else:
@@ -122,7 +72,7 @@ def lookup(
     from tmekg.answers import lookup_view
     from tmekg.cli import render
 
-    kg = _load(seed)
+    kg = load_graph(seed)
     view = lookup_view(kg, kg.lookup(name))
     if json_out:
         render.print_json(view)
@@ -143,10 +93,16 @@ def interactions(
     cancer: Annotated[
         str | None, typer.Option(help="Keep this cancer's and pan-cancer statements.", show_default=False)
     ] = None,
+    conflicts: Annotated[
+        bool, typer.Option("--conflicts", help="Only those whose curated outcome differs from the derived sign.")
+    ] = False,
     seed: SeedOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """Interactions filtered by tumor outcome, cell, molecule and cancer. Exit 1 when none match."""
+    """Interactions filtered by tumor outcome, cell, molecule and cancer. Exit 1 when none match.
+
+    Pro-tumor interactions are grouped by the normal function they hijack.
+    """
     from tmekg.answers import interaction_view
     from tmekg.cli import render
     from tmekg.vocab import EntityKind, TumorOutcome
@@ -159,18 +115,23 @@ def interactions(
             raise InputError(
                 f"--outcome {outcome!r} is not one of {', '.join(o.value for o in TumorOutcome)}"
             ) from None
-    kg = _load(seed)
+    kg = load_graph(seed)
     found = kg.filter_interactions(
         outcome=wanted,
         cell=kg.lookup(cell, EntityKind.CELL_TYPE).id if cell else None,
         molecule=kg.lookup(molecule, EntityKind.MOLECULE).id if molecule else None,
         cancer=kg.lookup(cancer, EntityKind.CANCER).id if cancer else None,
     )
+    if conflicts:
+        from tmekg.reasoning import conflicts as find_conflicts
+
+        disagreeing = {c.interaction.id for c in find_conflicts(kg)}
+        found = [i for i in found if i.id in disagreeing]
     views = [interaction_view(kg, i) for i in found]
     if json_out:
         render.print_json(views)
     else:
-        render.console.print(render.interactions_table(views, f"{len(views)} interaction(s)"))
+        render.grouped_interactions(views)
     if not views:
         raise typer.Exit(1)
 
@@ -194,7 +155,7 @@ def export(
         raise InputError(f"{output} is a directory; give a file name")
     if not output.parent.exists():
         raise InputError(f"directory {output.parent} does not exist")
-    kg = _load(seed)
+    kg = load_graph(seed)
     export(kg, chosen, output)
     err_console.print(f"wrote {output} ({chosen.value})")
 

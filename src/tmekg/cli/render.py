@@ -70,6 +70,24 @@ def interactions_table(views: list[dict[str, Any]], title: str) -> Group:
     return Group(*lines)
 
 
+def grouped_interactions(views: list[dict[str, Any]]) -> None:
+    """Pro-tumor interactions grouped by hijacked function (largest group first), then the others."""
+    console.print(Text(f"{len(views)} interaction(s)", style="bold"))
+    groups: dict[str, list[dict[str, Any]]] = {}
+    others = []
+    for v in views:
+        if v["tumor_outcome"] == "pro_tumor":
+            groups.setdefault(v["hijacked_function"] or "(not stated)", []).append(v)
+        else:
+            others.append(v)
+    for function, members in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        console.print(interactions_table(members, f"hijacked: {function} ({len(members)})"))
+    for outcome in ("anti_tumor", "context_dependent"):
+        members = [v for v in others if v["tumor_outcome"] == outcome]
+        if members:
+            console.print(interactions_table(members, f"{outcome} ({len(members)})"))
+
+
 def card(view: dict[str, Any]) -> None:
     entity = view["entity"]
     console.print(Text(f"{entity['label']}  [{entity['id']}]", style="bold"))

@@ -1,0 +1,186 @@
+"""Reasoning commands: therapy, combine, path, and the query catalogue."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from tmekg.cli.common import JsonOpt, SeedOpt, app, fail, handles_errors, load_graph
+from tmekg.errors import InputError
+from tmekg.kg import KnowledgeGraph
+from tmekg.vocab import EntityKind
+
+__all__ = ["query_app"]
+
+CancerOpt = Annotated[
+    str | None, typer.Option("--cancer", help="Keep this cancer's and pan-cancer statements.", show_default=False)
+]
+
+query_app = typer.Typer(help="Run a catalogue query (or your own) on the graph.", no_args_is_help=True)
+app.add_typer(query_app, name="query")
+
+
+def _restricted(seed: Path | None, cancer: str | None) -> KnowledgeGraph:
+    kg = load_graph(seed)
+    if cancer:
+        kg = kg.for_cancer(kg.lookup(cancer, EntityKind.CANCER).id)
+    return kg
+
+
+@app.command()
+@handles_errors
+def therapy(
+    name: Annotated[str, typer.Argument(help="Therapy id, name or synonym.")],
+    cancer: CancerOpt = None,
+    seed: SeedOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """What a therapy severs or strengthens, its predicted effect on the tumor, escape routes and partners."""
+    from tmekg.cli import render, render_reasoning
+    from tmekg.reasoning import block
+
+    kg = _restricted(seed, cancer)
+    data = block(kg, name).to_dict(kg)
+    if json_out:
+        render.print_json(data)
+    else:
+        render_reasoning.therapy(data)
+
+
+@app.command()
+@handles_errors
+def combine(
+    first: Annotated[str, typer.Argument(help="First therapy.")],
+    second: Annotated[str, typer.Argument(help="Second therapy.")],
+    cancer: CancerOpt = None,
+    seed: SeedOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Whether two therapies are redundant, complementary or antagonistic, and which interactions say so."""
+    from tmekg.cli import render, render_reasoning
+    from tmekg.reasoning import combine as combine_therapies
+
+    kg = _restricted(seed, cancer)
+    data = combine_therapies(kg, first, second).to_dict(kg)
+    if json_out:
+        render.print_json(data)
+    else:
+        render_reasoning.combination(data)
+
+
+@app.command()
+@handles_errors
+def path(
+    source: Annotated[str, typer.Argument(help="Start: an entity id or name (a therapy, cell, molecule...).")],
+    target: Annotated[str, typer.Argument(help="End, e.g. 'tumor growth'.")] = "tumor growth",
+    max_hops: Annotated[int, typer.Option(min=1, max=12, help="Longest path, in edges.")] = 4,
+    max_paths: Annotated[int, typer.Option(min=1, max=100_000, help="Most paths to return.")] = 200,
+    cancer: CancerOpt = None,
+    seed: SeedOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Signed simple paths between two entities, each with its net sign and the evidence on every hop."""
+    from tmekg.cli import render, render_reasoning
+    from tmekg.reasoning import find_paths
+
+    kg = _restricted(seed, cancer)
+    data = find_paths(kg, source, target, max_hops=max_hops, max_paths=max_paths).to_dict(kg)
+    if json_out:
+        render.print_json(data)
+    else:
+        render_reasoning.path_list(data)
+    if not data["paths"]:
+        raise typer.Exit(1)
+
+
+def _params(pairs: list[str]) -> dict[str, str]:
+    out = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise InputError(f"--param takes NAME=VALUE, not {pair!r}")
+        out[key.strip()] = value
+    return out
+
+
+ParamOpt = Annotated[list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE (repeatable).")]
+
+
+@query_app.command("sparql")
+@handles_errors
+def query_sparql(
+    name: Annotated[str | None, typer.Argument(help="Catalogue query name (omit to list them).")] = None,
+    param: ParamOpt = None,
+    file: Annotated[Path | None, typer.Option("--file", help="Run your own SPARQL query from this file.")] = None,
+    write: Annotated[bool, typer.Option("--write", help="Allow a SPARQL update (on the in-memory graph).")] = False,
+    seed: SeedOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Run a catalogue SPARQL query (or --file) on the embedded graph; values bind as parameters."""
+    from tmekg.backends.rdf import select, to_rdf
+    from tmekg.cli import render, render_reasoning
+    from tmekg.queries import list_queries, load_query, parse_query_text
+
+    if name is None and file is None:
+        for known in list_queries("sparql"):
+            spec = load_query("sparql", known)
+            extra = f"  (params: {', '.join(spec.params)})" if spec.params else ""
+            render.console.print(f"{known}: {spec.title}{extra}")
+        return
+    kg = load_graph(seed)
+    if file is not None:
+        if not file.is_file():
+            raise InputError(f"query file {file} not found")
+        spec = parse_query_text("file", "sparql", file.read_text(encoding="utf-8"))
+        _refuse_update(spec.text, write)
+    else:
+        assert name is not None
+        spec = load_query("sparql", name)
+    given = _params(param or [])
+    unknown = sorted(set(given) - set(spec.params)) if file is None else []
+    if unknown:
+        raise InputError(f"unknown parameter(s) {', '.join(unknown)}; {spec.name} takes {', '.join(spec.params)}")
+    missing = sorted(set(spec.params) - set(given))
+    if missing:
+        raise InputError(f"{spec.name} needs --param {missing[0]}=VALUE")
+    bindings = {}
+    for key, value in given.items():
+        kind = spec.params.get(key)
+        bindings[key] = kg.lookup(value, EntityKind(kind)).id if kind else value
+    graph = to_rdf(kg)
+    if file is not None and write and _is_update(spec.text):
+        graph.update(spec.text)
+        render.console.print(f"update applied to the in-memory graph ({len(graph)} triples); nothing is saved")
+        return
+    rows = select(graph, spec.text, bindings)
+    if json_out:
+        render.print_json(rows)
+    else:
+        render_reasoning.rows_table(rows, f"{spec.title or spec.name}: {len(rows)} row(s)")
+    if not rows:
+        raise typer.Exit(1)
+
+
+def _is_update(text: str) -> bool:
+    """Whether ``text`` is a SPARQL update (rather than a query); :class:`InputError` when it is neither."""
+    from pyparsing import ParseBaseException
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+    try:
+        parseQuery(text)
+        return False
+    except ParseBaseException:
+        pass
+    try:
+        parseUpdate(text)
+    except ParseBaseException as exc:
+        raise InputError(f"not a SPARQL query or update: {exc}") from None
+    return True
+
+
+def _refuse_update(text: str, write: bool) -> None:
+    update = _is_update(text)
+    if update and not write:
+        raise fail(2, "this is a SPARQL update; it is refused unless you pass --write")

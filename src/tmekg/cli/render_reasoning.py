@@ -1,0 +1,112 @@
+"""Human output of the reasoning commands (therapy, combine, path, query)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.table import Table
+from rich.text import Text
+
+from tmekg.cli.render import console, interactions_table
+
+__all__ = ["combination", "path_list", "rows_table", "therapy"]
+
+_ARROW = {1: "→", -1: "⊣", 0: "—"}
+
+
+def _label(ref: dict[str, Any] | None) -> str:
+    return str(ref["label"]) if ref else ""
+
+
+def _path_line(path: dict[str, Any]) -> Text:
+    text = Text()
+    nodes = path["nodes"]
+    for i, edge in enumerate(path["edges"]):
+        if i == 0:
+            text.append(_label(nodes[0]))
+        text.append(f" {_ARROW[edge['sign']]} ", style="bold")
+        text.append(_label(nodes[i + 1]))
+    weakest = path["weakest_link"]
+    names = {n["id"]: n["label"] for n in nodes}
+    text.append(
+        f"   [net {'+' if path['sign'] > 0 else '−'}; weight {path['weight']:.1f}; weakest link "
+        f"{names[weakest['source']]} {weakest['predicate']} {names[weakest['target']]}"
+        f"{' ' + ', '.join(weakest['evidence']) if weakest['evidence'] else ''}]",
+        style="dim",
+    )
+    return text
+
+
+def path_list(data: dict[str, Any]) -> None:
+    paths = data["paths"]
+    console.print(
+        Text(f"{len(paths)} signed path(s) from {_label(data['source'])} to {_label(data['target'])}", style="bold")
+    )
+    for path in paths:
+        console.print(_path_line(path))
+    if data["truncated"]:
+        console.print(Text(f"truncated at the bounds {data['bounds']}; raise --max-hops/--max-paths", style="yellow"))
+
+
+def therapy(data: dict[str, Any]) -> None:
+    t = data["therapy"]
+    console.print(Text(f"{t['label']}  [{t['id']}]", style="bold"))
+    for a in data["actions"]:
+        target = a["target"]
+        name = target["label"] + (f" ({target['symbol']})" if target.get("symbol") else "")
+        console.print(f"  {a['action']} {name}  [dim]{', '.join(a['evidence'])}[/dim]")
+    net = data["net_effect"]
+    style = {"anti_tumor": "green", "pro_tumor": "red", "mixed": "yellow"}.get(net["direction"], "dim")
+    console.print(
+        Text(f"predicted net effect on the tumor: {net['direction']}", style=f"bold {style}"),
+        Text(f" (score {net['score']:+.2f}; {net['supporting_count']} supporting, {net['opposing_count']} opposing)"),
+    )
+    for label, key in (("supporting", "supporting_paths"), ("opposing", "opposing_paths")):
+        for path in net[key]:
+            console.print(Text(f"  {label}: ", style="dim") + _path_line(path))
+    titles = {
+        "benefit": "severed, pro-tumor signals cut (benefit)",
+        "harm": "severed, anti-tumor interactions lost (harm)",
+        "neutral": "severed only because the receiving cell is depleted (see the net effect)",
+    }
+    for verdict, title in titles.items():
+        chosen = [v for v in data["severed"] if v["verdict"] == verdict]
+        if chosen:
+            console.print(interactions_table(chosen, title))
+    if data["strengthened"]:
+        console.print(interactions_table(data["strengthened"], "strengthened"))
+    if data["escape_routes"]:
+        console.print(interactions_table(data["escape_routes"], "escape routes: pro-tumor interactions left intact"))
+    if data["partners"]:
+        table = Table(title="combination partners (therapies that close escape routes)")
+        table.add_column("therapy")
+        table.add_column("closes", justify="right")
+        table.add_column("interactions")
+        for p in data["partners"]:
+            table.add_row(p["therapy"]["label"], str(len(p["closes"])), ", ".join(p["closes"]))
+        console.print(table)
+
+
+def combination(data: dict[str, Any]) -> None:
+    first, second = (t["label"] for t in data["therapies"])
+    style = {"antagonistic": "red", "redundant": "yellow", "complementary": "green"}[data["kind"]]
+    console.print(Text(f"{first} + {second}: {data['kind']}", style=f"bold {style}"))
+    for conflict in data["conflicts"]:
+        console.print(Text(f"  {conflict['reason']} ({conflict['interaction']['id']})", style="red"))
+    for key, title in (
+        ("shared", "severed by both"),
+        ("only_first", f"only {first}"),
+        ("only_second", f"only {second}"),
+    ):
+        if data[key]:
+            console.print(interactions_table(data[key], title))
+
+
+def rows_table(rows: list[dict[str, Any]], title: str) -> None:
+    table = Table(title=title)
+    columns = list(rows[0]) if rows else []
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*("" if row[c] is None else str(row[c]) for c in columns))
+    console.print(table)

@@ -1,0 +1,36 @@
+"""Reasoning over the typed graph: classify, block, signed paths, combinations.
+
+>>> import tmekg
+>>> from tmekg import reasoning
+>>> reasoning.block(tmekg.load(), "atezolizumab").therapy.label  # doctest: +SKIP
+'atezolizumab'
+"""
+
+from tmekg.reasoning.blocking import Effect, NetEffect, Partner, TherapyAnswer, affected, block, tumor_sign
+from tmekg.reasoning.classify import Classified, by_hijacked_function, classify, conflicts
+from tmekg.reasoning.combine import Combination, combine
+from tmekg.reasoning.paths import Hop, PathResult, SignedPath, find_paths, signed_paths
+from tmekg.reasoning.signed import EVIDENCE_WEIGHT, signed_graph
+
+__all__ = [
+    "EVIDENCE_WEIGHT",
+    "Classified",
+    "Combination",
+    "Effect",
+    "Hop",
+    "NetEffect",
+    "Partner",
+    "PathResult",
+    "SignedPath",
+    "TherapyAnswer",
+    "affected",
+    "block",
+    "by_hijacked_function",
+    "classify",
+    "combine",
+    "conflicts",
+    "find_paths",
+    "signed_graph",
+    "signed_paths",
+    "tumor_sign",
+]

@@ -1,0 +1,94 @@
+"""Reasoning commands through the CLI: JSON contracts, exit codes, parameters bound (never formatted)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tmekg.cli import app
+
+runner = CliRunner()
+
+
+def run(*args: str | Path) -> tuple[int, str, str]:
+    result = runner.invoke(app, [str(a) for a in args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_therapy_json_and_human() -> None:
+    code, out, _ = run("therapy", "Keytruda", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["therapy"]["label"] == "pembrolizumab"
+    assert data["net_effect"]["direction"] == "anti_tumor"
+    assert all({"id", "tumor_outcome", "evidence"} <= set(i) for i in data["severed"])
+    assert all({"therapy", "closes"} <= set(p) for p in data["partners"])
+    code, out, _ = run("therapy", "pembrolizumab")
+    assert code == 0
+    assert "predicted net effect on the tumor: anti_tumor" in out
+    assert "escape routes" in out
+
+
+def test_therapy_not_found_and_wrong_kind() -> None:
+    assert run("therapy", "PD-L9")[0] == 1
+    code, _, err = run("therapy", "PD-L1")  # a molecule, not a therapy
+    assert code == 1
+    assert "no therapy matches" in err
+
+
+def test_combine_and_path() -> None:
+    code, out, _ = run("combine", "pembrolizumab", "ipilimumab", "--json")
+    assert code == 0
+    assert json.loads(out)["kind"] == "complementary"
+    code, out, _ = run("path", "PD-L1", "tumor growth", "--json")
+    assert code == 0
+    paths = json.loads(out)["paths"]
+    assert paths and all(p["sign"] == 1 for p in paths)
+    assert {"nodes", "edges", "sign"} <= set(paths[0])
+    assert all(e["evidence"] for e in paths[0]["edges"] if e["predicate"] != "polarity")
+    code, out, _ = run("path", "PD-L1", "tumor growth", "--max-hops", "1", "--json")
+    assert (code, json.loads(out)["paths"]) == (1, [])
+
+
+def test_query_sparql() -> None:
+    code, out, _ = run("query", "sparql")
+    assert code == 0
+    assert "therapy_blocks" in out
+    code, out, _ = run("query", "sparql", "therapy_blocks", "--param", "therapy=atezolizumab", "--json")
+    assert code == 0
+    rows = json.loads(out)
+    assert rows and {r["therapy"] for r in rows} == {"DRUGBANK:DB11595"}
+    assert run("query", "sparql", "therapy_blocks")[0] == 2  # missing parameter
+    assert run("query", "sparql", "therapy_blocks", "-p", "drug=x")[0] == 2  # unknown parameter
+    assert run("query", "sparql", "no_such")[0] == 1
+
+
+def test_user_sparql_file_and_updates(tmp_path: Path) -> None:
+    query = tmp_path / "q.rq"
+    query.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    code, out, _ = run("query", "sparql", "--file", query, "--json")
+    assert code == 0
+    assert json.loads(out)[0]["n"] > 100
+    update = tmp_path / "u.rq"
+    update.write_text("DELETE WHERE { ?s ?p ?o }")
+    code, _, err = run("query", "sparql", "--file", update)
+    assert code == 2
+    assert "refused unless you pass --write" in err
+    garbage = tmp_path / "g.rq"
+    garbage.write_text("this is not SPARQL")
+    assert run("query", "sparql", "--file", garbage)[0] == 2
+
+
+@pytest.mark.parametrize(
+    "hostile", ["'} DETACH DELETE n //", '" } ; DROP ALL ; #', "x\" . ?s ?p ?o } #", "é" * 5000, "{{name}}"]
+)
+def test_hostile_values_are_not_found(hostile: str) -> None:
+    code, out, _ = run("query", "sparql", "interactions_of_cell", "-p", f"cell={hostile}", "--json")
+    assert code == 1
+    for command in (["lookup", hostile], ["therapy", hostile], ["path", hostile]):
+        assert run(*command)[0] == 1
+    code, out, _ = run("stats", "--json")
+    assert json.loads(out)["interactions"] > 0
