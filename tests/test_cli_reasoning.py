@@ -46,7 +46,8 @@ def test_combine_and_path() -> None:
     code, out, _ = run("path", "PD-L1", "tumor growth", "--json")
     assert code == 0
     paths = json.loads(out)["paths"]
-    assert paths and all(p["sign"] == 1 for p in paths)
+    assert paths
+    assert all(p["sign"] == 1 for p in paths)
     assert {"nodes", "edges", "sign"} <= set(paths[0])
     assert all(e["evidence"] for e in paths[0]["edges"] if e["predicate"] != "polarity")
     code, out, _ = run("path", "PD-L1", "tumor growth", "--max-hops", "1", "--json")
@@ -60,7 +61,8 @@ def test_query_sparql() -> None:
     code, out, _ = run("query", "sparql", "therapy_blocks", "--param", "therapy=atezolizumab", "--json")
     assert code == 0
     rows = json.loads(out)
-    assert rows and {r["therapy"] for r in rows} == {"DRUGBANK:DB11595"}
+    assert rows
+    assert {r["therapy"] for r in rows} == {"DRUGBANK:DB11595"}
     assert run("query", "sparql", "therapy_blocks")[0] == 2  # missing parameter
     assert run("query", "sparql", "therapy_blocks", "-p", "drug=x")[0] == 2  # unknown parameter
     assert run("query", "sparql", "no_such")[0] == 1
@@ -83,7 +85,7 @@ def test_user_sparql_file_and_updates(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "hostile", ["'} DETACH DELETE n //", '" } ; DROP ALL ; #', "x\" . ?s ?p ?o } #", "é" * 5000, "{{name}}"]
+    "hostile", ["'} DETACH DELETE n //", '" } ; DROP ALL ; #', 'x" . ?s ?p ?o } #', "é" * 5000, "{{name}}"]
 )
 def test_hostile_values_are_not_found(hostile: str) -> None:
     code, out, _ = run("query", "sparql", "interactions_of_cell", "-p", f"cell={hostile}", "--json")

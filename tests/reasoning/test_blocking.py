@@ -74,8 +74,10 @@ def test_anti_pd1_and_anti_pdl1_differ_exactly_where_biology_says(kg: KnowledgeG
     assert pd1 == _using(kg, "PDCD1", ("ligand", "receptor"))
     assert pdl1 == _using(kg, "CD274", ("ligand", "receptor"))
     only_pd1, only_pdl1 = pd1 - pdl1, pdl1 - pd1
-    assert only_pd1 and all(kg.interaction(i).ligand == kg.lookup("PDCD1LG2").id for i in only_pd1)
-    assert only_pdl1 and all(kg.interaction(i).receptor == kg.lookup("CD80").id for i in only_pdl1)
+    assert only_pd1
+    assert all(kg.interaction(i).ligand == kg.lookup("PDCD1LG2").id for i in only_pd1)
+    assert only_pdl1
+    assert all(kg.interaction(i).receptor == kg.lookup("CD80").id for i in only_pdl1)
 
 
 @pytest.mark.parametrize(
@@ -90,7 +92,8 @@ def test_flagship_therapies(kg: KnowledgeGraph, therapy: str) -> None:
         assert effect.action.target in targets
         assert effect.benefit(kg) == (tumor_sign(kg, effect.interaction) > 0 and effect.removes_signal)
     for path in answer.net_effect.supporting:
-        assert path.nodes[0] == answer.therapy.id and path.sign < 0
+        assert path.nodes[0] == answer.therapy.id
+        assert path.sign < 0
         assert all(hop.evidence or hop.predicate == "polarity" for hop in path.hops), "every hop cites evidence"
     gone = {e.interaction.id for e in answer.severed}
     for route in answer.escape_routes:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 
 import pytest
 
@@ -14,9 +15,7 @@ from tmekg.vocab import TUMOR_GROWTH, TumorOutcome
 
 def test_signed_paths(toy_kg: KnowledgeGraph) -> None:
     result = find_paths(toy_kg, "PD-L1", "tumor growth")
-    assert [p.nodes for p in result.paths] == [
-        ("HGNC:17635", "HGNC:8760", "tmekg:t_cell_cytotoxicity", TUMOR_GROWTH)
-    ]
+    assert [p.nodes for p in result.paths] == [("HGNC:17635", "HGNC:8760", "tmekg:t_cell_cytotoxicity", TUMOR_GROWTH)]
     path = result.paths[0]
     assert path.sign == 1  # PD-L1 helps the tumor grow
     assert [h.sign for h in path.hops] == [1, -1, -1]
@@ -41,7 +40,7 @@ def test_no_role_switch(kg: KnowledgeGraph) -> None:
     graph = signed_graph(kg)
     for path in find_paths(kg, "PD-L1", "tumor growth", max_hops=6).paths:
         predicates = [h.predicate for h in path.hops]
-        assert ("binds", "binds") not in set(zip(predicates, predicates[1:], strict=False))
+        assert ("binds", "binds") not in set(itertools.pairwise(predicates))
     assert graph.number_of_edges() > 0
 
 

@@ -2,8 +2,9 @@
 
 Each interaction induces signed edges along its signal: sender ``produces`` ligand or mediator, ligand
 ``binds`` receptor, the signal ``acts_on`` the receiver cell, and the last molecule (or the sender when no
-molecule is named) ``increases`` or ``decreases`` the process, as does every other mediator. Edges are keyed by predicate; the same edge
-induced by several interactions is one edge listing them all. Therapy actions are edges keyed by the action.
+molecule is named) ``increases`` or ``decreases`` the process, as does every other mediator. Edges are keyed
+by predicate; the same edge induced by several interactions is one edge listing them all. Therapy actions are
+edges keyed by the action.
 """
 
 from __future__ import annotations
