@@ -141,12 +141,15 @@ class KnowledgeGraph:
         cell: str | None = None,
         molecule: str | None = None,
         cancer: str | None = None,
+        broader_cancers: Iterable[str] = (),
     ) -> list[Interaction]:
         """Interactions matching every given filter (ids, already resolved).
 
         ``molecule`` matches the ligand, receptor or a mediator, or a complex holding it; ``cancer`` keeps the
-        statements made for that cancer and the pan-cancer ones.
+        statements made for that cancer, for any of ``broader_cancers`` (its MONDO ancestors, when known: a
+        statement about carcinoma holds for lung carcinoma) and the pan-cancer ones.
         """
+        applicable = {cancer, *broader_cancers} if cancer else set()
         wanted_molecules: set[str] = set()
         if molecule:
             wanted_molecules = {molecule} | {m.id for m in self.molecules if molecule in m.subunits}
@@ -158,14 +161,15 @@ class KnowledgeGraph:
                 continue
             if molecule and not wanted_molecules.intersection(inter.molecules):
                 continue
-            if cancer and inter.contexts and cancer not in inter.contexts:
+            if cancer and inter.contexts and not applicable.intersection(inter.contexts):
                 continue
             result.append(inter)
         return result
 
-    def for_cancer(self, cancer: str) -> KnowledgeGraph:
-        """The same graph with only the statements made for ``cancer`` (an id) or for no cancer in particular."""
-        kept = tuple(self.filter_interactions(cancer=cancer))
+    def for_cancer(self, cancer: str, broader_cancers: Iterable[str] = ()) -> KnowledgeGraph:
+        """The same graph with only the statements made for ``cancer`` (an id), for one of its
+        ``broader_cancers``, or for no cancer in particular."""
+        kept = tuple(self.filter_interactions(cancer=cancer, broader_cancers=broader_cancers))
         return replace(self, interactions=kept)
 
     def stats(self) -> dict[str, object]:

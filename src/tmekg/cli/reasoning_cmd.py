@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from tmekg.cli.common import JsonOpt, SeedOpt, app, fail, handles_errors, load_graph
+from tmekg.cli.common import JsonOpt, SeedOpt, app, cancer_ancestors, fail, handles_errors, load_graph
 from tmekg.errors import InputError
 from tmekg.kg import KnowledgeGraph
 from tmekg.vocab import EntityKind
@@ -25,7 +25,8 @@ app.add_typer(query_app, name="query")
 def _restricted(seed: Path | None, cancer: str | None) -> KnowledgeGraph:
     kg = load_graph(seed)
     if cancer:
-        kg = kg.for_cancer(kg.lookup(cancer, EntityKind.CANCER).id)
+        cancer_id = kg.lookup(cancer, EntityKind.CANCER).id
+        kg = kg.for_cancer(cancer_id, cancer_ancestors(cancer_id))
     return kg
 
 
