@@ -7,6 +7,7 @@ rows directly: an empty cell means "no value" and a ``|``-separated cell fills a
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from typing import Any, ClassVar, Literal
@@ -43,6 +44,7 @@ __all__ = [
 ]
 
 Sign = Literal[1, -1]
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
 
 
 def _is_tuple(annotation: Any) -> bool:
@@ -81,6 +83,8 @@ class Record(BaseModel):
                 continue
             if value != value.strip():
                 raise row_error(key, f"stray whitespace around {value!r}; remove it (`tmekg lint` does)")
+            if _CONTROL.search(value):
+                raise row_error(key, f"line break or control character inside {value!r}; keep a cell on one line")
             if value == "" and not field.is_required():
                 continue
             if _is_tuple(field.annotation):

@@ -28,7 +28,7 @@ def print_json(data: Any) -> None:
 def problems(found: list[Problem]) -> None:
     for problem in found:
         style = "red" if problem.severity == "error" else "yellow"
-        err_console.print(Text(str(problem), style=style))
+        err_console.print(Text(str(problem), style=style), soft_wrap=True)  # one line per problem
 
 
 def _name(ref: dict[str, Any] | None) -> str:
