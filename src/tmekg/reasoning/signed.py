@@ -13,7 +13,7 @@ import networkx as nx
 
 from tmekg.backends.nx import to_networkx
 from tmekg.kg import KnowledgeGraph
-from tmekg.vocab import TUMOR_GROWTH, EvidenceLevel
+from tmekg.vocab import TUMOR_GROWTH, EvidenceLevel, TumorOutcome
 
 __all__ = ["EVIDENCE_WEIGHT", "SIGNED_PREDICATES", "signed_graph"]
 
@@ -26,16 +26,32 @@ EVIDENCE_WEIGHT: dict[EvidenceLevel, float] = {
     EvidenceLevel.IN_VITRO: 0.4,
 }
 
+#: A context-dependent statement's sign holds only in some settings: its hops count at this fraction.
+CONTEXT_DEPENDENT_FACTOR = 0.5
+
 SIGNED_PREDICATES = frozenset({"produces", "binds", "increases", "decreases", "polarity"})
 
 
 def signed_graph(kg: KnowledgeGraph) -> nx.MultiDiGraph[str]:
-    """The signed multigraph used for paths: every edge has ``sign``, ``weight`` and ``evidence`` (ids)."""
+    """The signed multigraph used for paths: every edge has ``sign``, ``weight`` and ``evidence`` (ids).
+
+    An edge's weight is the best evidence weight among the statements behind it; a context-dependent
+    statement counts at :data:`CONTEXT_DEPENDENT_FACTOR` of its level.
+    """
     full = to_networkx(kg)
     graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     graph.add_nodes_from(full.nodes(data=True))
-    levels = {i.id: (i.evidence_level, i.evidence) for i in kg.interactions}
-    action_levels = {f"{a.therapy}|{a.target}": (a.evidence_level, a.evidence) for a in kg.therapy_actions}
+    levels = {
+        i.id: (
+            EVIDENCE_WEIGHT[i.evidence_level]
+            * (CONTEXT_DEPENDENT_FACTOR if i.tumor_outcome is TumorOutcome.CONTEXT_DEPENDENT else 1.0),
+            i.evidence,
+        )
+        for i in kg.interactions
+    }
+    action_levels = {
+        f"{a.therapy}|{a.target}": (EVIDENCE_WEIGHT[a.evidence_level], a.evidence) for a in kg.therapy_actions
+    }
     for u, v, key, data in full.edges(keys=True, data=True):
         if data["kind"] == "interaction" and key in SIGNED_PREDICATES:
             found = [levels[o] for o in data["origins"]]
@@ -43,7 +59,7 @@ def signed_graph(kg: KnowledgeGraph) -> nx.MultiDiGraph[str]:
             found = [action_levels[o] for o in data["origins"]]
         else:
             continue
-        weight = max(EVIDENCE_WEIGHT[level] for level, _ in found)
+        weight = max(level for level, _ in found)
         evidence = sorted({ref for _, refs in found for ref in refs})
         graph.add_edge(
             u,
