@@ -94,3 +94,27 @@ def test_hostile_values_are_not_found(hostile: str) -> None:
         assert run(*command)[0] == 1
     code, out, _ = run("stats", "--json")
     assert json.loads(out)["interactions"] > 0
+
+
+def test_answer_subgraph_exports(tmp_path: Path) -> None:
+    out = tmp_path / "pembro.json"
+    code, answer, _ = run("therapy", "pembrolizumab", "--json", "--export", out)
+    assert code == 0
+    data = json.loads(answer)
+    exported = json.loads(out.read_text(encoding="utf-8"))
+    expected = {i["id"] for i in data["severed"] + data["strengthened"] + data["escape_routes"]}
+    assert {i["id"] for i in exported["interactions"]} == expected
+    assert [(a["therapy"], a["action"]) for a in exported["therapy_actions"]] == [("DRUGBANK:DB09037", "blocks")]
+    cited = {r for i in exported["interactions"] for r in i["evidence"]}
+    assert cited <= {r["id"] for r in exported["references"]}
+
+    graphml = tmp_path / "paths.graphml"
+    assert run("path", "PD-L1", "tumor growth", "--export", graphml)[0] == 0
+    assert graphml.read_text(encoding="utf-8").startswith("<?xml")
+    card = tmp_path / "card.data"
+    assert run("lookup", "PD-L1", "--export", card, "--export-format", "json")[0] == 0
+    ids = {e["id"] for e in json.loads(card.read_text(encoding="utf-8"))["entities"]}
+    assert "HGNC:17635" in ids
+    code, _, err = run("lookup", "PD-L1", "--export", tmp_path / "card.xyz")
+    assert code == 2
+    assert "--export-format" in err

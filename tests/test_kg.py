@@ -63,3 +63,17 @@ def test_actions_on_and_stats(mini_kg: KnowledgeGraph) -> None:
     stats = mini_kg.stats()
     assert stats["interactions_by_outcome"] == {"pro_tumor": 2, "anti_tumor": 0, "context_dependent": 0}
     assert stats["unconfirmed_references"] == ["PMID:11015443"]
+
+
+def test_subgraph(mini_kg: KnowledgeGraph) -> None:
+    from tmekg.validate import check
+
+    sub = mini_kg.subgraph(interactions=["tmekg:i_pdl2_pd1"], therapy_actions=[("DRUGBANK:DB09037", "HGNC:8760")])
+    assert [i.id for i in sub.interactions] == ["tmekg:i_pdl2_pd1"]
+    assert {e.id for e in sub.entities()} == {
+        "tmekg:TAM", "HGNC:18731", "HGNC:8760", "CL:0000625", "tmekg:t_cell_cytotoxicity", "MONDO:0005105",
+        "DRUGBANK:DB09037",
+    }  # fmt: skip
+    assert [r.id for r in sub.references] == ["PMID:11015443"]
+    assert [p for p in check(sub) if p.severity == "error"] == [], "an answer's subgraph is a valid graph"
+    assert mini_kg.subgraph().stats()["interactions"] == 0

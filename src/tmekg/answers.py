@@ -11,7 +11,7 @@ from typing import Any
 from tmekg.kg import KnowledgeGraph
 from tmekg.model import Entity, Interaction, Molecule, Process, Reference
 
-__all__ = ["citation", "entity_dict", "entity_ref", "interaction_view", "lookup_view"]
+__all__ = ["citation", "entity_dict", "entity_ref", "interaction_view", "lookup_subgraph", "lookup_view"]
 
 
 def entity_dict(entity: Entity) -> dict[str, Any]:
@@ -98,3 +98,10 @@ def lookup_view(kg: KnowledgeGraph, entity: Entity) -> dict[str, Any]:
         "therapies": therapies,
         "actions": [{"target": entity_ref(kg, a.target), "action": a.action.value} for a in acting],
     }
+
+
+def lookup_subgraph(kg: KnowledgeGraph, entity: Entity) -> KnowledgeGraph:
+    """An entity card as a graph: the entity, its interactions in and out, the therapy actions on it."""
+    out, into = kg.interactions_of(entity.id)
+    actions = [a.key for a in kg.actions_on(entity.id)] + [a.key for a in kg.therapy_actions if a.therapy == entity.id]
+    return kg.subgraph(interactions=[i.id for i in (*out, *into)], therapy_actions=actions, entities=[entity.id])

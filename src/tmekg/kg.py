@@ -172,6 +172,38 @@ class KnowledgeGraph:
         kept = tuple(self.filter_interactions(cancer=cancer, broader_cancers=broader_cancers))
         return replace(self, interactions=kept)
 
+    def subgraph(
+        self,
+        interactions: Iterable[str] = (),
+        therapy_actions: Iterable[tuple[str, str]] = (),
+        entities: Iterable[str] = (),
+    ) -> KnowledgeGraph:
+        """The part of the graph an answer is about: the given interactions and therapy actions (by id and by
+        ``(therapy, target)``), every entity they mention (and the subunits of complexes among them), the
+        given extra entities, and the references they cite."""
+        keep_i = set(interactions)
+        keep_a = set(therapy_actions)
+        chosen_i = tuple(i for i in self.interactions if i.id in keep_i)
+        chosen_a = tuple(a for a in self.therapy_actions if a.key in keep_a)
+        wanted = set(entities)
+        for inter in chosen_i:
+            wanted.update(x for x in (inter.source, inter.target, inter.process, *inter.molecules) if x)
+            wanted.update(inter.contexts)
+        for action in chosen_a:
+            wanted.update((action.therapy, action.target))
+        wanted.update(sub for m in self.molecules if m.id in wanted for sub in m.subunits)
+        cited = {r for i in chosen_i for r in i.evidence} | {r for a in chosen_a for r in a.evidence}
+        return KnowledgeGraph(
+            cell_types=tuple(e for e in self.cell_types if e.id in wanted),
+            molecules=tuple(e for e in self.molecules if e.id in wanted),
+            processes=tuple(e for e in self.processes if e.id in wanted),
+            therapies=tuple(e for e in self.therapies if e.id in wanted),
+            cancers=tuple(e for e in self.cancers if e.id in wanted),
+            references=tuple(r for r in self.references if r.id in cited),
+            interactions=chosen_i,
+            therapy_actions=chosen_a,
+        )
+
     def stats(self) -> dict[str, object]:
         """Counts per kind, interactions by tumor outcome, references (confirmed or not)."""
         outcomes = Counter(i.tumor_outcome.value for i in self.interactions)

@@ -14,7 +14,18 @@ from tmekg.errors import AmbiguousNameError, InputError, NotFoundError, SeedErro
 if TYPE_CHECKING:
     from tmekg.kg import KnowledgeGraph
 
-__all__ = ["JsonOpt", "SeedOpt", "app", "cancer_ancestors", "fail", "handles_errors", "load_graph"]
+__all__ = [
+    "ExportFormatOpt",
+    "ExportOpt",
+    "JsonOpt",
+    "SeedOpt",
+    "app",
+    "cancer_ancestors",
+    "export_subgraph",
+    "fail",
+    "handles_errors",
+    "load_graph",
+]
 
 app = typer.Typer(
     name="tmekg",
@@ -76,3 +87,33 @@ def cancer_ancestors(cancer: str) -> frozenset[str]:
         return default_reference_data().ancestors(cancer)
     except MissingReferenceDataError:
         return frozenset()
+
+
+ExportOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--export", help="Also write the answer's subgraph to this file (format from its suffix).", show_default=False
+    ),
+]
+ExportFormatOpt = Annotated[
+    str | None,
+    typer.Option("--export-format", help="Format of --export when the suffix does not say.", show_default=False),
+]
+
+
+def export_subgraph(kg: KnowledgeGraph, path: Path, fmt: str | None) -> None:
+    """Write an answer's subgraph with the same writers as ``tmekg export``; the format comes from ``fmt`` or
+    the file's suffix."""
+    from tmekg.cli.render import err_console
+    from tmekg.export.files import ExportFormat, export
+
+    name = fmt or path.suffix.lstrip(".").lower()
+    try:
+        chosen = ExportFormat(name)
+    except ValueError:
+        known = ", ".join(f.value for f in ExportFormat)
+        raise InputError(f"cannot tell the export format from {path.name!r}; use --export-format ({known})") from None
+    if not path.parent.exists():
+        raise InputError(f"directory {path.parent} does not exist")
+    export(kg, chosen, path)
+    err_console.print(f"wrote the answer's subgraph to {path} ({chosen.value})")

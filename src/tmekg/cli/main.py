@@ -10,7 +10,18 @@ from typing import Annotated
 
 import typer
 
-from tmekg.cli.common import JsonOpt, SeedOpt, app, cancer_ancestors, fail, handles_errors, load_graph
+from tmekg.cli.common import (
+    ExportFormatOpt,
+    ExportOpt,
+    JsonOpt,
+    SeedOpt,
+    app,
+    cancer_ancestors,
+    export_subgraph,
+    fail,
+    handles_errors,
+    load_graph,
+)
 from tmekg.errors import InputError
 
 __all__ = ["app"]
@@ -86,6 +97,8 @@ def stats(seed: SeedOpt = None, json_out: JsonOpt = False) -> None:
 @handles_errors
 def lookup(
     name: Annotated[str, typer.Argument(help="Id, label, symbol or synonym (case-insensitive).")],
+    export: ExportOpt = None,
+    export_format: ExportFormatOpt = None,
     seed: SeedOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
@@ -94,7 +107,12 @@ def lookup(
     from tmekg.cli import render
 
     kg = load_graph(seed)
-    view = lookup_view(kg, kg.lookup(name))
+    entity = kg.lookup(name)
+    view = lookup_view(kg, entity)
+    if export is not None:
+        from tmekg.answers import lookup_subgraph
+
+        export_subgraph(lookup_subgraph(kg, entity), export, export_format)
     if json_out:
         render.print_json(view)
     else:

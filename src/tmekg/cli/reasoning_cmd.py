@@ -7,7 +7,18 @@ from typing import Annotated
 
 import typer
 
-from tmekg.cli.common import JsonOpt, SeedOpt, app, cancer_ancestors, fail, handles_errors, load_graph
+from tmekg.cli.common import (
+    ExportFormatOpt,
+    ExportOpt,
+    JsonOpt,
+    SeedOpt,
+    app,
+    cancer_ancestors,
+    export_subgraph,
+    fail,
+    handles_errors,
+    load_graph,
+)
 from tmekg.errors import InputError
 from tmekg.kg import KnowledgeGraph
 from tmekg.vocab import EntityKind
@@ -35,6 +46,8 @@ def _restricted(seed: Path | None, cancer: str | None) -> KnowledgeGraph:
 def therapy(
     name: Annotated[str, typer.Argument(help="Therapy id, name or synonym.")],
     cancer: CancerOpt = None,
+    export: ExportOpt = None,
+    export_format: ExportFormatOpt = None,
     seed: SeedOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
@@ -43,7 +56,10 @@ def therapy(
     from tmekg.reasoning import block
 
     kg = _restricted(seed, cancer)
-    data = block(kg, name).to_dict(kg)
+    answer = block(kg, name)
+    data = answer.to_dict(kg)
+    if export is not None:
+        export_subgraph(answer.subgraph(kg), export, export_format)
     if json_out:
         render.print_json(data)
     else:
@@ -79,6 +95,8 @@ def path(
     max_hops: Annotated[int, typer.Option(min=1, max=12, help="Longest path, in edges.")] = 4,
     max_paths: Annotated[int, typer.Option(min=1, max=100_000, help="Most paths to return.")] = 200,
     cancer: CancerOpt = None,
+    export: ExportOpt = None,
+    export_format: ExportFormatOpt = None,
     seed: SeedOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
@@ -87,7 +105,10 @@ def path(
     from tmekg.reasoning import find_paths
 
     kg = _restricted(seed, cancer)
-    data = find_paths(kg, source, target, max_hops=max_hops, max_paths=max_paths).to_dict(kg)
+    result = find_paths(kg, source, target, max_hops=max_hops, max_paths=max_paths)
+    data = result.to_dict(kg)
+    if export is not None:
+        export_subgraph(result.subgraph(kg), export, export_format)
     if json_out:
         render.print_json(data)
     else:

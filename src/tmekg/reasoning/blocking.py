@@ -145,6 +145,17 @@ class TherapyAnswer:
     escape_routes: tuple[Interaction, ...]
     partners: tuple[Partner, ...]
 
+    def subgraph(self, kg: KnowledgeGraph) -> KnowledgeGraph:
+        """The answer as a graph: the therapy's actions, what it severs or strengthens, the escape routes, and
+        the entities on its net-effect paths."""
+        on_paths = {n for p in (*self.net_effect.supporting, *self.net_effect.opposing) for n in p.nodes}
+        return kg.subgraph(
+            interactions=[e.interaction.id for e in (*self.severed, *self.strengthened)]
+            + [i.id for i in self.escape_routes],
+            therapy_actions=[a.key for a in self.actions],
+            entities=on_paths,
+        )
+
     def to_dict(self, kg: KnowledgeGraph) -> dict[str, Any]:
         return {
             "therapy": {"id": self.therapy.id, "label": self.therapy.label},

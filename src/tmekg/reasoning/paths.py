@@ -84,6 +84,16 @@ class PathResult:
     truncated: bool = False
     bounds: dict[str, float] = field(default_factory=dict)
 
+    def subgraph(self, kg: KnowledgeGraph) -> KnowledgeGraph:
+        """The paths as a graph: the statements and therapy actions behind every hop, and every node."""
+        origins = {o for p in self.paths for h in p.hops for o in h.origins}
+        actions = [tuple(o.split("|", 1)) for o in origins if "|" in o]
+        return kg.subgraph(
+            interactions=[o for o in origins if "|" not in o],
+            therapy_actions=[(a[0], a[1]) for a in actions],
+            entities={n for p in self.paths for n in p.nodes},
+        )
+
     def to_dict(self, kg: KnowledgeGraph) -> dict[str, Any]:
         return {
             "source": entity_ref(kg, self.source),
