@@ -118,3 +118,16 @@ def test_answer_subgraph_exports(tmp_path: Path) -> None:
     code, _, err = run("lookup", "PD-L1", "--export", tmp_path / "card.xyz")
     assert code == 2
     assert "--export-format" in err
+
+
+def test_bounds_are_explicit_and_reported() -> None:
+    code, out, _ = run("path", "pembrolizumab", "tumor growth", "--max-paths", "1", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert len(data["paths"]) == 1
+    assert data["truncated"] is True
+    assert data["bounds"]["max_paths"] == 1
+    code, out, err = run("query", "sparql", "pro_tumor_interactions", "--limit", "2", "--json")
+    assert code == 0
+    assert len(json.loads(out)) == 2
+    assert "truncated" in err

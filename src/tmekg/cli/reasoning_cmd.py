@@ -94,6 +94,9 @@ def path(
     target: Annotated[str, typer.Argument(help="End, e.g. 'tumor growth'.")] = "tumor growth",
     max_hops: Annotated[int, typer.Option(min=1, max=12, help="Longest path, in edges.")] = 4,
     max_paths: Annotated[int, typer.Option(min=1, max=100_000, help="Most paths to return.")] = 200,
+    time_limit: Annotated[
+        float, typer.Option(min=0.01, max=600, help="Seconds before the search stops and says it was truncated.")
+    ] = 5.0,
     cancer: CancerOpt = None,
     export: ExportOpt = None,
     export_format: ExportFormatOpt = None,
@@ -105,7 +108,7 @@ def path(
     from tmekg.reasoning import find_paths
 
     kg = _restricted(seed, cancer)
-    result = find_paths(kg, source, target, max_hops=max_hops, max_paths=max_paths)
+    result = find_paths(kg, source, target, max_hops=max_hops, max_paths=max_paths, time_limit=time_limit)
     data = result.to_dict(kg)
     if export is not None:
         export_subgraph(result.subgraph(kg), export, export_format)
@@ -137,6 +140,7 @@ def query_sparql(
     param: ParamOpt = None,
     file: Annotated[Path | None, typer.Option("--file", help="Run your own SPARQL query from this file.")] = None,
     write: Annotated[bool, typer.Option("--write", help="Allow a SPARQL update (on the in-memory graph).")] = False,
+    limit: Annotated[int, typer.Option(min=1, help="Most rows to print; more are cut and the cut is said.")] = 10_000,
     seed: SeedOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
@@ -177,6 +181,9 @@ def query_sparql(
         render.console.print(f"update applied to the in-memory graph ({len(graph)} triples); nothing is saved")
         return
     rows = select(graph, spec.text, bindings)
+    if len(rows) > limit:
+        render.err_console.print(f"truncated: {len(rows)} rows, printing the first {limit} (raise --limit)")
+        rows = rows[:limit]
     if json_out:
         render.print_json(rows)
     else:
