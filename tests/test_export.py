@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import igraph
 import pyoxigraph
 
 from tmekg.backends.rdf import to_rdf
@@ -29,18 +28,6 @@ def test_canonical_json(mini_kg: KnowledgeGraph, tmp_path: Path) -> None:
     assert [e["id"] for e in data["entities"]] == sorted(e["id"] for e in data["entities"])
     assert to_json(mini_kg) == path.read_text(encoding="utf-8")  # stable
     assert data == to_json_dict(mini_kg)
-
-
-def test_graphml_read_by_igraph(mini_kg: KnowledgeGraph, tmp_path: Path) -> None:
-    path = tmp_path / "kg.graphml"
-    export(mini_kg, ExportFormat.GRAPHML, path)
-    graph = igraph.Graph.Read_GraphML(str(path))
-    assert graph.vcount() == 12
-    assert graph.ecount() == 7  # edges shared by two interactions are one edge
-    labels = dict(zip(graph.vs["id"], graph.vs["label"], strict=True))
-    assert labels["HGNC:17635"] == "PD-L1"
-    decreases = [e for e in graph.es if e["predicate"] == "decreases"]
-    assert [(e["sign"], e["origins"]) for e in decreases] == [(-1, "tmekg:i_pdl1_pd1|tmekg:i_pdl2_pd1")]
 
 
 def test_turtle_read_by_oxigraph(mini_kg: KnowledgeGraph, tmp_path: Path) -> None:

@@ -101,11 +101,11 @@ ExportFormatOpt = Annotated[
 ]
 
 
-def export_subgraph(kg: KnowledgeGraph, path: Path, fmt: str | None) -> None:
+def export_subgraph(kg: KnowledgeGraph, path: Path, fmt: str | None, title: str = "tmekg answer") -> None:
     """Write an answer's subgraph with the same writers as ``tmekg export``; the format comes from ``fmt`` or
     the file's suffix."""
     from tmekg.cli.render import err_console
-    from tmekg.export.files import ExportFormat, export
+    from tmekg.export.files import ExportFormat, export, written_paths
 
     name = fmt or path.suffix.lstrip(".").lower()
     try:
@@ -115,5 +115,6 @@ def export_subgraph(kg: KnowledgeGraph, path: Path, fmt: str | None) -> None:
         raise InputError(f"cannot tell the export format from {path.name!r}; use --export-format ({known})") from None
     if not path.parent.exists():
         raise InputError(f"directory {path.parent} does not exist")
-    export(kg, chosen, path)
-    err_console.print(f"wrote the answer's subgraph to {path} ({chosen.value})")
+    export(kg, chosen, path, title=title)
+    written = ", ".join(str(p) for p in written_paths(chosen, path))
+    err_console.print(f"wrote the answer's subgraph to {written} ({chosen.value})")

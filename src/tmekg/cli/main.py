@@ -26,6 +26,8 @@ from tmekg.errors import InputError
 
 __all__ = ["app"]
 
+NEO4J_CSV = "neo4j-csv"
+
 
 @app.command()
 @handles_errors
@@ -112,7 +114,7 @@ def lookup(
     if export is not None:
         from tmekg.answers import lookup_subgraph
 
-        export_subgraph(lookup_subgraph(kg, entity), export, export_format)
+        export_subgraph(lookup_subgraph(kg, entity), export, export_format, f"tmekg: {entity.label}")
     if json_out:
         render.print_json(view)
     else:
@@ -180,25 +182,42 @@ def interactions(
 @app.command()
 @handles_errors
 def export(
-    output: Annotated[Path, typer.Option("--output", "-o", help="File to write (replaced atomically).")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="json, ttl or graphml.")] = "json",
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="File to write (replaced atomically); a directory for neo4j-csv.")
+    ],
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="json, ttl, nt, jsonld, graphml, gexf, cyjs, cx2, dot, kgx, html, or neo4j-csv (a directory).",
+        ),
+    ] = "json",
     seed: SeedOpt = None,
 ) -> None:
-    """Write the whole graph to a file: canonical JSON, Turtle or GraphML."""
+    """Write the whole graph for graph tools: Cytoscape, Gephi, yEd, Graphviz, KGX, RDF, Neo4j, a browser."""
     from tmekg.cli.render import err_console
-    from tmekg.export.files import ExportFormat, export
+    from tmekg.export.files import ExportFormat, export, written_paths
 
+    if not output.parent.exists():
+        raise InputError(f"directory {output.parent} does not exist")
+    if fmt == NEO4J_CSV:
+        from tmekg.export.neo4j_csv import write_neo4j_csv
+
+        write_neo4j_csv(load_graph(seed), output)
+        err_console.print(f"wrote {output}/ ({NEO4J_CSV}; the import command is in {output}/README.md)")
+        return
     try:
         chosen = ExportFormat(fmt)
     except ValueError:
-        raise InputError(f"--format {fmt!r} is not one of {', '.join(f.value for f in ExportFormat)}") from None
+        known = ", ".join([*(f.value for f in ExportFormat), NEO4J_CSV])
+        raise InputError(f"--format {fmt!r} is not one of {known}") from None
     if output.is_dir():
         raise InputError(f"{output} is a directory; give a file name")
-    if not output.parent.exists():
-        raise InputError(f"directory {output.parent} does not exist")
     kg = load_graph(seed)
     export(kg, chosen, output)
-    err_console.print(f"wrote {output} ({chosen.value})")
+    written = ", ".join(str(p) for p in written_paths(chosen, output))
+    err_console.print(f"wrote {written} ({chosen.value})")
 
 
 @app.command()

@@ -59,7 +59,7 @@ def therapy(
     answer = block(kg, name)
     data = answer.to_dict(kg)
     if export is not None:
-        export_subgraph(answer.subgraph(kg), export, export_format)
+        export_subgraph(answer.subgraph(kg), export, export_format, f"tmekg: what {answer.therapy.label} acts on")
     if json_out:
         render.print_json(data)
     else:
@@ -111,7 +111,7 @@ def path(
     result = find_paths(kg, source, target, max_hops=max_hops, max_paths=max_paths, time_limit=time_limit)
     data = result.to_dict(kg)
     if export is not None:
-        export_subgraph(result.subgraph(kg), export, export_format)
+        export_subgraph(result.subgraph(kg), export, export_format, f"tmekg: paths from {source} to {target}")
     if json_out:
         render.print_json(data)
     else:

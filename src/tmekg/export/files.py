@@ -1,37 +1,108 @@
-"""Write a knowledge graph to a file in one of the export formats, atomically."""
+"""Write a knowledge graph (or an answer's subgraph) to a file in one of the export formats, atomically.
+
+Single-file formats are written to a temporary file beside ``path`` and renamed. Two formats write two files,
+built together in a temporary directory and renamed into place (see :func:`~tmekg.export.multi.write_files`):
+
+- ``cyjs``: ``path`` and the Cytoscape style ``<stem>.style.json`` beside it (``kg.cyjs`` -> ``kg.style.json``);
+- ``kgx``: ``<path>_nodes.tsv`` and ``<path>_edges.tsv`` (``kgx transform`` naming; a ``.tsv``/``.kgx``
+  suffix on ``path`` is dropped first).
+
+Every visual format (graphml, gexf, cyjs, cx2, dot, kgx, html) serialises the one projection built by
+:func:`tmekg.export.view.project`; the RDF formats (ttl, nt, jsonld) serialise :func:`tmekg.backends.rdf.to_rdf`.
+"""
 
 from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
 
-from tmekg.atomic import atomic_path, write_text
+from tmekg.atomic import write_text
 from tmekg.kg import KnowledgeGraph
 
-__all__ = ["ExportFormat", "export"]
+__all__ = ["ExportFormat", "export", "written_paths"]
 
 
 class ExportFormat(StrEnum):
     JSON = "json"
     TTL = "ttl"
+    NT = "nt"
+    JSONLD = "jsonld"
     GRAPHML = "graphml"
+    GEXF = "gexf"
+    CYJS = "cyjs"
+    CX2 = "cx2"
+    DOT = "dot"
+    KGX = "kgx"
+    HTML = "html"
 
 
-def export(kg: KnowledgeGraph, fmt: ExportFormat, path: Path) -> None:
-    """Write ``kg`` as ``fmt`` to ``path``; the previous file survives any failure."""
+def style_path(path: Path) -> Path:
+    """Where the Cytoscape style of a ``cyjs`` export goes: ``<stem>.style.json`` beside it."""
+    return path.with_name(f"{path.stem}.style.json")
+
+
+def written_paths(fmt: ExportFormat, path: Path) -> list[Path]:
+    """The files ``export(kg, fmt, path)`` writes."""
+    path = Path(path)
+    if fmt is ExportFormat.CYJS:
+        return [path, style_path(path)]
+    if fmt is ExportFormat.KGX:
+        from tmekg.export.kgx import kgx_paths
+
+        return list(kgx_paths(path))
+    return [path]
+
+
+def _visual(kg: KnowledgeGraph, fmt: ExportFormat, path: Path, title: str) -> None:
+    from tmekg.export.multi import write_files
+    from tmekg.export.view import project
+
+    view = project(kg, title=title)
+    if fmt is ExportFormat.GRAPHML:
+        from tmekg.export.graphml import to_graphml
+
+        write_text(path, to_graphml(view))
+    elif fmt is ExportFormat.GEXF:
+        from tmekg.export.gexf import to_gexf
+
+        write_text(path, to_gexf(view))
+    elif fmt is ExportFormat.CYJS:
+        from tmekg.export.cytoscape import style_json, to_cyjs
+
+        write_files({path: to_cyjs(view), style_path(path): style_json(title)})
+    elif fmt is ExportFormat.CX2:
+        from tmekg.export.cytoscape import to_cx2
+
+        write_text(path, to_cx2(view))
+    elif fmt is ExportFormat.DOT:
+        from tmekg.export.dot import to_dot
+
+        write_text(path, to_dot(view))
+    elif fmt is ExportFormat.KGX:
+        from tmekg.export.kgx import kgx_paths, to_kgx
+
+        nodes, edges = to_kgx(view)
+        nodes_path, edges_path = kgx_paths(path)
+        write_files({nodes_path: nodes, edges_path: edges})
+    elif fmt is ExportFormat.HTML:
+        from tmekg.export.html import to_html
+
+        write_text(path, to_html(view))
+    else:  # pragma: no cover - every format is dispatched above or in export()
+        raise ValueError(fmt)
+
+
+def export(kg: KnowledgeGraph, fmt: ExportFormat, path: Path, *, title: str = "tmekg") -> None:
+    """Write ``kg`` as ``fmt`` to ``path``; the previous file(s) survive any failure."""
+    path = Path(path)
     if fmt is ExportFormat.JSON:
         from tmekg.export.canonical import to_json
 
         write_text(path, to_json(kg))
-    elif fmt is ExportFormat.TTL:
-        from tmekg.backends.rdf import to_rdf
+    elif fmt in (ExportFormat.TTL, ExportFormat.NT, ExportFormat.JSONLD):
+        from tmekg.export.rdf import to_jsonld, to_ntriples, to_turtle
 
-        text = to_rdf(kg).serialize(format="turtle")
-        write_text(path, text)
-    elif fmt is ExportFormat.GRAPHML:
-        import networkx as nx
-
-        from tmekg.export.graphml import flat_graph
-
-        with atomic_path(path) as tmp:
-            nx.write_graphml(flat_graph(kg), tmp, encoding="utf-8")
+        writer = {ExportFormat.TTL: to_turtle, ExportFormat.NT: to_ntriples, ExportFormat.JSONLD: to_jsonld}[fmt]
+        write_text(path, writer(kg))
+    else:
+        _visual(kg, fmt, path, title)

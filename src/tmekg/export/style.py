@@ -1,0 +1,62 @@
+"""The styling tmekg exports carry: node kind -> shape, colour and size; tumor outcome -> edge colour; sign ->
+arrowhead; evidence level -> edge width. Shapes are Cytoscape.js names; each writer maps them to its own
+vocabulary (GEXF, Graphviz, Cytoscape desktop)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tmekg.vocab import EvidenceLevel, TumorOutcome
+
+__all__ = [
+    "EDGE_OUTCOME_COLORS",
+    "EVIDENCE_WIDTH",
+    "NODE_STYLES",
+    "SIGN_ARROWS",
+    "SIGN_COLORS",
+    "SIGN_NAMES",
+    "THERAPY_EDGE_COLOR",
+    "NodeStyle",
+]
+
+
+@dataclass(frozen=True)
+class NodeStyle:
+    """How a kind of node looks: Cytoscape.js shape name, fill colour, size in pixels."""
+
+    shape: str
+    color: str
+    size: float
+
+
+#: Node kind -> style. Shapes are Cytoscape.js names; each writer maps them to its own vocabulary.
+NODE_STYLES: dict[str, NodeStyle] = {
+    "cell": NodeStyle("ellipse", "#4E79A7", 46.0),
+    "molecule": NodeStyle("round-rectangle", "#F28E2B", 34.0),
+    "metabolite": NodeStyle("diamond", "#EDC948", 34.0),
+    "therapy": NodeStyle("triangle", "#59A14F", 40.0),
+    "process": NodeStyle("rectangle", "#B07AA1", 38.0),
+    "cancer": NodeStyle("octagon", "#E15759", 36.0),
+    "other": NodeStyle("ellipse", "#BAB0AC", 26.0),
+}
+
+#: Tumor outcome -> edge colour (pro-tumor red, anti-tumor blue, context-dependent amber).
+EDGE_OUTCOME_COLORS: dict[str, str] = {
+    TumorOutcome.PRO_TUMOR.value: "#C0392B",
+    TumorOutcome.ANTI_TUMOR.value: "#2471A3",
+    TumorOutcome.CONTEXT_DEPENDENT.value: "#D68910",
+}
+#: Colour of therapy -> target edges.
+THERAPY_EDGE_COLOR = "#17A589"
+#: Sign -> name, arrowhead (Cytoscape.js names) and colour (for "colour by sign").
+SIGN_NAMES: dict[int, str] = {1: "activating", -1: "inhibiting"}
+SIGN_ARROWS: dict[int, str] = {1: "triangle", -1: "tee"}
+SIGN_COLORS: dict[int, str] = {1: "#1E8449", -1: "#111111"}
+#: Evidence level -> edge width in pixels (stronger evidence, thicker edge).
+EVIDENCE_WIDTH: dict[str, float] = {
+    EvidenceLevel.CLINICAL.value: 6.0,
+    EvidenceLevel.HUMAN_CORRELATIVE.value: 4.5,
+    EvidenceLevel.MOUSE_IN_VIVO.value: 3.5,
+    EvidenceLevel.IN_VITRO.value: 2.5,
+    EvidenceLevel.REVIEW.value: 1.5,
+}

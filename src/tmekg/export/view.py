@@ -1,0 +1,374 @@
+"""The one visual projection of a knowledge graph that every graph-visualizer writer uses.
+
+:func:`project` turns a :class:`~tmekg.kg.KnowledgeGraph` (the whole graph or an answer's subgraph) into
+:class:`ViewNode` and :class:`ViewEdge` records that carry their style (``color``, ``shape``, ``width``…), a
+deterministic layout and their details (citations, n-ary fields). Writers only serialise it.
+
+How an interaction becomes one edge, "where that reads best":
+
+- sender cell -> receiver cell, when the statement names both (``source`` and ``target``);
+- otherwise ligand -> receptor, when it names both;
+- otherwise the sender (source cell, ligand, first mediator or receptor) -> the receiver cell, or -> the
+  process when there is no receiver.
+
+The edge id is the interaction id. The n-ary detail (ligand, receptor, mediators, process, effect, mechanism,
+tumor outcome, hijacked function, evidence ids and level, citations, cancer contexts) stays on the edge. A
+therapy action is an edge therapy -> target with id ``<therapy>><target>``. Ids an interaction names that are
+not in the graph (a subgraph may leave them out) become plain nodes of kind ``other`` labelled with the id.
+Entities that no edge touches (a molecule named only inside cell -> cell interactions) are kept, laid out in
+rows below the connected graph.
+
+>>> from tmekg.model import Cancer
+>>> view = project(KnowledgeGraph(cancers=(Cancer(id="MONDO:0005105", label="melanoma"),)))
+>>> [(n.id, n.kind, n.shape, n.color) for n in view.nodes]
+[('MONDO:0005105', 'cancer', 'octagon', '#E15759')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from tmekg.answers import citation
+from tmekg.backends.nx import ACTION_SIGN
+from tmekg.export.style import (
+    EDGE_OUTCOME_COLORS,
+    EVIDENCE_WIDTH,
+    NODE_STYLES,
+    SIGN_ARROWS,
+    SIGN_COLORS,
+    SIGN_NAMES,
+    THERAPY_EDGE_COLOR,
+    NodeStyle,
+)
+from tmekg.kg import KnowledgeGraph
+from tmekg.model import CellType, Entity, Interaction, Molecule, Process, Therapy, TherapyAction
+from tmekg.vocab import MoleculeType
+
+__all__ = [
+    "EDGE_OUTCOME_COLORS",
+    "EVIDENCE_WIDTH",
+    "NODE_STYLES",
+    "SIGN_ARROWS",
+    "SIGN_COLORS",
+    "SIGN_NAMES",
+    "THERAPY_EDGE_COLOR",
+    "NodeStyle",
+    "View",
+    "ViewEdge",
+    "ViewNode",
+    "attribute_types",
+    "edge_fields",
+    "flat",
+    "node_fields",
+    "project",
+    "rgb",
+    "style_kind",
+]
+
+
+@dataclass(frozen=True)
+class ViewNode:
+    """A node: id (CURIE), label, kind and style, position, and scalar or list details."""
+
+    id: str
+    label: str
+    kind: str
+    shape: str
+    color: str
+    size: float
+    x: float = 0.0
+    y: float = 0.0
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ViewEdge:
+    """An edge (an interaction or a therapy action) with its style and its n-ary details in ``attrs``."""
+
+    id: str
+    source: str
+    target: str
+    label: str
+    kind: str  # "interaction" or "therapy_action"
+    sign: int
+    outcome: str  # a TumorOutcome value, or "therapy" for therapy actions
+    evidence_level: str
+    color: str
+    width: float
+    arrow: str
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def sign_name(self) -> str:
+        return SIGN_NAMES[self.sign]
+
+    @property
+    def sign_color(self) -> str:
+        return SIGN_COLORS[self.sign]
+
+
+@dataclass(frozen=True)
+class View:
+    """The projection: nodes in a stable order (kind, then id), edges in a stable order (kind, then id)."""
+
+    title: str
+    nodes: tuple[ViewNode, ...]
+    edges: tuple[ViewEdge, ...]
+
+    def node(self, node_id: str) -> ViewNode:
+        return next(n for n in self.nodes if n.id == node_id)
+
+    def edge(self, edge_id: str) -> ViewEdge:
+        return next(e for e in self.edges if e.id == edge_id)
+
+
+def style_kind(entity: Entity) -> str:
+    """The visual kind of an entity: cell, molecule, metabolite, therapy, process or cancer."""
+    if isinstance(entity, CellType):
+        return "cell"
+    if isinstance(entity, Molecule):
+        return "metabolite" if entity.molecule_type is MoleculeType.METABOLITE else "molecule"
+    return entity.kind.value
+
+
+def _node_attrs(entity: Entity) -> dict[str, Any]:
+    attrs: dict[str, Any] = {"entity_kind": entity.kind.value, "description": entity.description}
+    attrs["synonyms"] = list(entity.synonyms)
+    if isinstance(entity, CellType):
+        attrs["broader"] = entity.broader or ""
+        attrs["context"] = entity.context or ""
+    elif isinstance(entity, Molecule):
+        attrs["molecule_type"] = entity.molecule_type.value
+        attrs["symbol"] = entity.symbol or ""
+        attrs["uniprot"] = entity.uniprot or ""
+        attrs["categories"] = [c.value for c in entity.categories]
+        attrs["subunits"] = list(entity.subunits)
+    elif isinstance(entity, Process):
+        attrs["polarity"] = entity.polarity
+    elif isinstance(entity, Therapy):
+        attrs["modality"] = entity.modality.value
+        attrs["status"] = entity.status.value
+        attrs["approval_year"] = entity.approval_year or 0
+    return attrs
+
+
+def endpoints(inter: Interaction) -> tuple[str, str]:
+    """The (from, to) node ids of the edge that shows ``inter`` (see the module docstring)."""
+    if inter.source and inter.target:
+        return inter.source, inter.target
+    if inter.ligand and inter.receptor:
+        return inter.ligand, inter.receptor
+    sender = inter.source or inter.ligand or (inter.mediators[0] if inter.mediators else None) or inter.receptor
+    assert sender is not None  # the model requires a sender
+    receiver = inter.target if inter.target and inter.target != sender else inter.process
+    return sender, receiver
+
+
+def _interaction_edge(kg: KnowledgeGraph, inter: Interaction) -> ViewEdge:
+    source, target = endpoints(inter)
+    via = " → ".join(kg.label(m) for m in (inter.ligand, inter.receptor) if m)
+    label = via or inter.mechanism.value
+    attrs: dict[str, Any] = {
+        "ligand": inter.ligand or "",
+        "receptor": inter.receptor or "",
+        "mediators": list(inter.mediators),
+        "sender": inter.source or "",
+        "receiver": inter.target or "",
+        "process": inter.process,
+        "process_label": kg.label(inter.process),
+        "effect": inter.effect,
+        "mechanism": inter.mechanism.value,
+        "tumor_outcome": inter.tumor_outcome.value,
+        "hijacked_function": inter.hijacked_function or "",
+        "outcome_note": inter.outcome_note or "",
+        "cic_step": inter.cic_step or 0,
+        "contexts": list(inter.contexts),
+        "species": [s.value for s in inter.species],
+        "evidence": list(inter.evidence),
+        "evidence_level": inter.evidence_level.value,
+        "citations": [citation(r) for r in kg.references_for(inter.evidence)],
+        "confidence": inter.confidence.value,
+        "summary": inter.summary,
+    }
+    return ViewEdge(
+        id=inter.id,
+        source=source,
+        target=target,
+        label=label,
+        kind="interaction",
+        sign=inter.effect,
+        outcome=inter.tumor_outcome.value,
+        evidence_level=inter.evidence_level.value,
+        color=EDGE_OUTCOME_COLORS[inter.tumor_outcome.value],
+        width=EVIDENCE_WIDTH[inter.evidence_level.value],
+        arrow=SIGN_ARROWS[inter.effect],
+        attrs=attrs,
+    )
+
+
+def _action_edge(kg: KnowledgeGraph, action: TherapyAction) -> ViewEdge:
+    sign = ACTION_SIGN[action.action]
+    attrs: dict[str, Any] = {
+        "therapy": action.therapy,
+        "action": action.action.value,
+        "effect": sign,
+        "evidence": list(action.evidence),
+        "evidence_level": action.evidence_level.value,
+        "citations": [citation(r) for r in kg.references_for(action.evidence)],
+        "note": action.note or "",
+    }
+    return ViewEdge(
+        id=f"{action.therapy}>{action.target}",
+        source=action.therapy,
+        target=action.target,
+        label=action.action.value,
+        kind="therapy_action",
+        sign=sign,
+        outcome="therapy",
+        evidence_level=action.evidence_level.value,
+        color=THERAPY_EDGE_COLOR,
+        width=EVIDENCE_WIDTH[action.evidence_level.value],
+        arrow=SIGN_ARROWS[sign],
+        attrs=attrs,
+    )
+
+
+def _component_layout(graph: Any, nodes: set[str]) -> dict[str, tuple[float, float]]:
+    """Spring layout of one connected component, in pixels, with its top-left corner at (0, 0)."""
+    import networkx as nx
+
+    sub = graph.subgraph(nodes)
+    if len(sub) == 1:
+        return {next(iter(nodes)): (0.0, 0.0)}
+    raw = nx.spring_layout(sub, k=3.0 / len(sub) ** 0.5, iterations=200, seed=7)
+    scale = 95.0 * len(sub) ** 0.5
+    xs = [float(p[0]) * scale for p in raw.values()]
+    ys = [float(p[1]) * scale for p in raw.values()]
+    x0, y0 = min(xs), min(ys)
+    return {n: (float(p[0]) * scale - x0, float(p[1]) * scale - y0) for n, p in raw.items()}
+
+
+def _layout(node_ids: list[str], edges: list[ViewEdge]) -> dict[str, tuple[float, float]]:
+    """A deterministic layout in pixels: each connected component laid out by networkx's spring layout (fixed
+    seed), components packed in rows, largest first; nodes without edges in rows below, in ``node_ids`` order."""
+    import networkx as nx
+
+    graph: nx.Graph[str] = nx.Graph()
+    graph.add_edges_from((e.source, e.target) for e in edges)
+    order = {n: i for i, n in enumerate(node_ids)}
+    components = sorted(nx.connected_components(graph), key=lambda c: (-len(c), min(order.get(n, 0) for n in c)))
+    pos: dict[str, tuple[float, float]] = {}
+    blocks = [_component_layout(graph, c) for c in components]
+    gap = 90.0
+    sizes = [(max(bx for bx, _ in b.values()) + gap, max(by for _, by in b.values()) + gap) for b in blocks]
+    area = sum(w * h for w, h in sizes)
+    width = max([w for w, _ in sizes] + [(area * 1.6) ** 0.5, 900.0])  # about 1.6 times wider than high
+    x = y = row_height = 0.0
+    for block in blocks:
+        w = max(bx for bx, _ in block.values())
+        h = max(by for _, by in block.values())
+        if x > 0 and x + w > width:
+            x, y, row_height = 0.0, y + row_height + gap, 0.0
+        pos.update({n: (round(x + bx, 2), round(y + by, 2)) for n, (bx, by) in block.items()})
+        x += w + gap
+        row_height = max(row_height, h)
+    bottom = y + row_height + 2 * gap if pos else 0.0
+    rest = [n for n in node_ids if n not in pos]
+    per_row = max(int(width // 110), 6)
+    for i, node in enumerate(rest):
+        row, col = divmod(i, per_row)
+        pos[node] = (round(col * 110.0, 2), round(bottom + row * 80.0, 2))
+    return pos
+
+
+def project(kg: KnowledgeGraph, title: str = "tmekg") -> View:
+    """The styled, laid-out node/edge view of ``kg`` (pure: nothing is written)."""
+    edges = [_interaction_edge(kg, i) for i in kg.interactions]
+    edges += [_action_edge(kg, a) for a in kg.therapy_actions]
+    edges.sort(key=lambda e: (e.kind, e.id))
+    entities = {e.id: e for e in kg.entities()}
+    ids = set(entities)
+    for edge in edges:
+        ids.update((edge.source, edge.target))
+    order = list(NODE_STYLES)
+    raw: list[tuple[str, str, str, dict[str, Any]]] = []
+    for node_id in ids:
+        entity = entities.get(node_id)
+        if entity is None:
+            raw.append((node_id, node_id, "other", {"entity_kind": "other"}))
+        else:
+            raw.append((node_id, entity.label, style_kind(entity), _node_attrs(entity)))
+    raw.sort(key=lambda r: (order.index(r[2]), r[0]))
+    pos = _layout([r[0] for r in raw], edges)
+    nodes = []
+    for node_id, label, kind, attrs in raw:
+        style = NODE_STYLES[kind]
+        x, y = pos[node_id]
+        nodes.append(ViewNode(node_id, label, kind, style.shape, style.color, style.size, x, y, attrs))
+    return View(title=title, nodes=tuple(nodes), edges=tuple(edges))
+
+
+def node_fields(node: ViewNode) -> dict[str, Any]:
+    """Every attribute of a node (lists kept), style first: the rows every writer serialises."""
+    r, g, b = rgb(node.color)
+    base: dict[str, Any] = {"label": node.label, "kind": node.kind, "shape": node.shape, "color": node.color}
+    base |= {"r": r, "g": g, "b": b, "size": node.size, "x": node.x, "y": node.y}
+    return base | node.attrs
+
+
+def edge_fields(edge: ViewEdge) -> dict[str, Any]:
+    """Every attribute of an edge (lists kept), style first."""
+    base: dict[str, Any] = {
+        "label": edge.label,
+        "kind": edge.kind,
+        "sign": edge.sign,
+        "sign_name": edge.sign_name,
+        "outcome": edge.outcome,
+        "evidence_level": edge.evidence_level,
+        "color": edge.color,
+        "sign_color": edge.sign_color,
+        "width": edge.width,
+        "arrow": edge.arrow,
+    }
+    return base | edge.attrs
+
+
+def attribute_types(rows: list[dict[str, Any]]) -> dict[str, str]:
+    """The type of each attribute over ``rows``, in first-seen order: ``integer``, ``double`` or ``string``
+    (lists count as strings: writers without lists join them with ``|``)."""
+    types: dict[str, str] = {}
+    for row in rows:
+        for name, value in row.items():
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                kind = "string"
+            else:
+                kind = "double" if isinstance(value, float) else "integer"
+            seen = types.get(name)
+            if seen is None or seen == kind:
+                types[name] = kind
+            elif {seen, kind} == {"integer", "double"}:
+                types[name] = "double"
+            else:
+                types[name] = "string"
+    return types
+
+
+def flat(value: Any) -> str | int | float:
+    """A scalar for formats without lists: lists joined by ``|``."""
+    if isinstance(value, list):
+        return "|".join(str(v) for v in value)
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, int | float | str):
+        return value
+    return str(value)
+
+
+def rgb(color: str) -> tuple[int, int, int]:
+    """``#RRGGBB`` -> ``(r, g, b)``.
+
+    >>> rgb("#C0392B")
+    (192, 57, 43)
+    """
+    return int(color[1:3], 16), int(color[3:5], 16), int(color[5:7], 16)

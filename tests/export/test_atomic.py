@@ -1,0 +1,80 @@
+"""Exports are atomic: a failure leaves the previous file(s) as they were and no temporary file behind."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tmekg.export import multi
+from tmekg.export.files import ExportFormat, export, written_paths
+from tmekg.kg import KnowledgeGraph
+
+
+@pytest.mark.parametrize("fmt", list(ExportFormat), ids=lambda f: f.value)
+def test_every_format_writes_its_files(fmt: ExportFormat, mini_kg: KnowledgeGraph, tmp_path: Path) -> None:
+    path = tmp_path / f"kg.{fmt.value}"
+    export(mini_kg, fmt, path)
+    expected = sorted(p.name for p in written_paths(fmt, path))
+    assert sorted(p.name for p in tmp_path.iterdir()) == expected
+    for written in written_paths(fmt, path):
+        assert written.read_text(encoding="utf-8").endswith("\n")
+
+
+@pytest.mark.parametrize("fmt", [ExportFormat.CYJS, ExportFormat.KGX], ids=lambda f: f.value)
+def test_multi_file_failure_keeps_previous_files(
+    fmt: ExportFormat, mini_kg: KnowledgeGraph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "kg"
+    export(mini_kg, fmt, path)
+    paths = written_paths(fmt, path)
+    before = {p: p.read_bytes() for p in paths}
+    real_replace = os.replace
+    calls: list[str] = []
+
+    def second_rename_fails(src: str | Path, dst: str | Path) -> None:
+        calls.append(str(dst))
+        if len([c for c in calls if not c.endswith(".old")]) == 2:
+            raise KeyboardInterrupt
+        real_replace(src, dst)
+
+    monkeypatch.setattr(multi.os, "replace", second_rename_fails)
+    smaller = KnowledgeGraph(cell_types=mini_kg.cell_types)
+    with pytest.raises(KeyboardInterrupt):
+        export(smaller, fmt, path)
+    monkeypatch.setattr(multi.os, "replace", real_replace)
+    assert {p: p.read_bytes() for p in paths} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in paths)
+
+
+def test_failure_while_building_writes_nothing(
+    mini_kg: KnowledgeGraph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "kg.gexf"
+    export(mini_kg, ExportFormat.GEXF, path)
+    before = path.read_bytes()
+
+    def broken(*args: object) -> str:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("tmekg.export.gexf.to_gexf", broken)
+    with pytest.raises(RuntimeError):
+        export(mini_kg, ExportFormat.GEXF, path)
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["kg.gexf"]
+
+
+def test_subgraph_exports_the_same_way(mini_kg: KnowledgeGraph, tmp_path: Path) -> None:
+    """An answer's subgraph (some interactions, some entities) exports like the whole graph."""
+    inter = mini_kg.interaction("tmekg:i_pdl1_pd1")
+    sub = KnowledgeGraph(
+        cell_types=tuple(c for c in mini_kg.cell_types if c.id in (inter.source, inter.target)),
+        interactions=(inter,),
+        references=mini_kg.references,
+    )
+    for fmt in ExportFormat:
+        export(sub, fmt, tmp_path / f"sub.{fmt.value}")
+    text = (tmp_path / "sub.graphml").read_text(encoding="utf-8")
+    assert text.count("<node ") == 2
+    assert text.count("<edge ") == 1

@@ -1,0 +1,77 @@
+"""The shared visual projection: one edge per interaction and per therapy action, styled, stable."""
+
+from __future__ import annotations
+
+from tmekg.export.view import EDGE_OUTCOME_COLORS, EVIDENCE_WIDTH, NODE_STYLES, SIGN_ARROWS, endpoints, project
+from tmekg.kg import KnowledgeGraph
+
+
+def test_every_entity_is_a_node_and_every_statement_an_edge(mini_kg: KnowledgeGraph) -> None:
+    view = project(mini_kg)
+    assert {n.id for n in view.nodes} == {e.id for e in mini_kg.entities()}
+    ids = {e.id for e in view.edges}
+    assert ids == {i.id for i in mini_kg.interactions} | {f"{a.therapy}>{a.target}" for a in mini_kg.therapy_actions}
+    assert len(ids) == len(view.edges)
+
+
+def test_interaction_edge_reads_sender_to_receiver(mini_kg: KnowledgeGraph) -> None:
+    edge = project(mini_kg).edge("tmekg:i_pdl1_pd1")
+    assert (edge.source, edge.target) == ("CL:0001064", "CL:0000625")  # malignant cell -> CD8 T cell
+    assert edge.label == "PD-L1 → PD-1"
+    assert (edge.sign, edge.sign_name, edge.arrow) == (-1, "inhibiting", SIGN_ARROWS[-1])
+    assert edge.color == EDGE_OUTCOME_COLORS["pro_tumor"]
+    assert edge.width == EVIDENCE_WIDTH["in_vitro"]
+    details = edge.attrs
+    assert (details["ligand"], details["receptor"], details["process"]) == (
+        "HGNC:17635",
+        "HGNC:8760",
+        "tmekg:t_cell_cytotoxicity",
+    )
+    assert details["evidence"] == ["PMID:11015443"]
+    assert details["citations"] == ["Freeman GJ et al. (2000) J Exp Med. PMID:11015443"]
+    assert details["hijacked_function"] == "peripheral tolerance"
+
+
+def test_endpoint_rules(mini_kg: KnowledgeGraph) -> None:
+    inter = mini_kg.interaction("tmekg:i_pdl1_pd1")
+    assert endpoints(inter.model_copy(update={"target": None})) == ("HGNC:17635", "HGNC:8760")  # ligand -> receptor
+    no_pair = inter.model_copy(update={"target": None, "receptor": None})
+    assert endpoints(no_pair) == ("CL:0001064", "tmekg:t_cell_cytotoxicity")  # sender -> process
+    only_molecule = inter.model_copy(update={"source": None, "target": None, "receptor": None})
+    assert endpoints(only_molecule) == ("HGNC:17635", "tmekg:t_cell_cytotoxicity")
+
+
+def test_therapy_action_edge(mini_kg: KnowledgeGraph) -> None:
+    edge = project(mini_kg).edge("DRUGBANK:DB09037>HGNC:8760")
+    assert (edge.source, edge.target, edge.label, edge.kind) == (
+        "DRUGBANK:DB09037",
+        "HGNC:8760",
+        "blocks",
+        "therapy_action",
+    )
+    assert edge.sign == -1
+
+
+def test_node_styles_by_kind(mini_kg: KnowledgeGraph) -> None:
+    view = project(mini_kg)
+    kinds = {n.id: n.kind for n in view.nodes}
+    assert kinds["CL:0000625"] == "cell"
+    assert kinds["HGNC:17635"] == "molecule"
+    assert kinds["CHEBI:16335"] == "metabolite"
+    assert kinds["DRUGBANK:DB09037"] == "therapy"
+    assert kinds["tmekg:tumor_growth"] == "process"
+    assert kinds["MONDO:0005105"] == "cancer"
+    for node in view.nodes:
+        assert (node.shape, node.color) == (NODE_STYLES[node.kind].shape, NODE_STYLES[node.kind].color)
+    assert len({NODE_STYLES[k].shape for k in ("cell", "molecule", "metabolite", "therapy", "process", "cancer")}) == 6
+
+
+def test_subgraph_with_missing_entities_still_has_its_endpoints(mini_kg: KnowledgeGraph) -> None:
+    sub = KnowledgeGraph(interactions=(mini_kg.interaction("tmekg:i_pdl1_pd1"),), references=mini_kg.references)
+    view = project(sub)
+    assert {n.id: n.kind for n in view.nodes} == {"CL:0001064": "other", "CL:0000625": "other"}
+    assert [e.id for e in view.edges] == ["tmekg:i_pdl1_pd1"]
+
+
+def test_projection_is_deterministic(mini_kg: KnowledgeGraph) -> None:
+    assert project(mini_kg) == project(mini_kg)
