@@ -49,7 +49,7 @@ def test_combine_and_path() -> None:
     assert paths
     assert all(p["sign"] == 1 for p in paths)
     assert {"nodes", "edges", "sign"} <= set(paths[0])
-    assert all(e["evidence"] for e in paths[0]["edges"] if e["predicate"] != "polarity")
+    assert all(e["evidence"] for e in paths[0]["edges"] if e["predicate"] not in ("polarity", "part_of"))
     code, out, _ = run("path", "PD-L1", "tumor growth", "--max-hops", "1", "--json")
     assert (code, json.loads(out)["paths"]) == (1, [])
 

@@ -220,6 +220,7 @@ class KnowledgeGraph:
             "therapy_actions": len(self.therapy_actions),
             "references": len(self.references),
             "unconfirmed_references": sorted(r.id for r in self.references if not r.confirmed),
+            "partially_confirmed_references": sorted(r.id for r in self.references if r.partial),
         }
 
     def references_for(self, ids: Iterable[str]) -> list[Reference]:

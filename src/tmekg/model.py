@@ -253,6 +253,12 @@ class Reference(Record):
         """Whether the identifier was confirmed somewhere (``checked_against`` is set)."""
         return bool(self.checked_against)
 
+    @property
+    def partial(self) -> bool:
+        """Confirmed, but with a detail (authors, DOI) not seen on the confirming page: ``PARTIAL`` in
+        ``checked_against`` says which."""
+        return "PARTIAL" in (self.checked_against or "")
+
 
 class Interaction(Record):
     """One curated statement: who signals to whom, through what, doing what to which process."""

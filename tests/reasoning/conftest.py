@@ -41,6 +41,8 @@ def toy_kg(mini_kg: KnowledgeGraph) -> KnowledgeGraph:
                  categories=("receptor",), description="IL-2 receptor alpha"),
         Molecule(id="HGNC:6009", label="IL-2RB", molecule_type="protein", symbol="IL2RB", uniprot="P14784",
                  categories=("receptor",), description="IL-2 receptor beta"),
+        Molecule(id="HGNC:1633", label="CD19", molecule_type="protein", symbol="CD19", uniprot="P15391",
+                 categories=("other",), description="B-cell antigen"),
         Molecule(id="tmekg:il2_receptor", label="IL-2 receptor", molecule_type="complex",
                  subunits=("HGNC:6008", "HGNC:6009"), categories=("receptor",), description="IL-2R"),
     )  # fmt: skip
@@ -52,6 +54,8 @@ def toy_kg(mini_kg: KnowledgeGraph) -> KnowledgeGraph:
         *mini_kg.interactions,
         _interaction(id="tmekg:i_cd8_kill", source="CL:0000625", mediators=("HGNC:9360",), target="CL:0001064",
                      process="tmekg:tumor_cell_killing", effect=1, mechanism="killing", tumor_outcome="anti_tumor"),
+        _interaction(id="tmekg:i_car_t_kill", source="CL:0000625", mediators=("HGNC:1633",), target="CL:0001064",
+                     process="tmekg:tumor_cell_killing", effect=1, mechanism="killing", tumor_outcome="anti_tumor"),
         _interaction(id="tmekg:i_il2_cd8", ligand="HGNC:6001", receptor="tmekg:il2_receptor", target="CL:0000625",
                      process="tmekg:t_cell_cytotoxicity", effect=1, mechanism="activation",
                      tumor_outcome="anti_tumor"),
@@ -62,6 +66,7 @@ def toy_kg(mini_kg: KnowledgeGraph) -> KnowledgeGraph:
         _therapy("tmekg:il2_agonist", "il2r-agonist"),
         _therapy("tmekg:rhil2", "toy-aldesleukin"),
         _therapy("tmekg:anti_pdl1", "toy-anti-pd-l1"),
+        _therapy("tmekg:car_t", "toy-car-t"),
     )
     actions = (
         *mini_kg.therapy_actions,
@@ -69,6 +74,7 @@ def toy_kg(mini_kg: KnowledgeGraph) -> KnowledgeGraph:
         _action("tmekg:il2_agonist", "HGNC:6009", "agonizes"),
         _action("tmekg:rhil2", "HGNC:6001", "supplies"),
         _action("tmekg:anti_pdl1", "HGNC:17635", "blocks"),
+        _action("tmekg:car_t", "HGNC:1633", "engineers"),
     )
     return dataclasses.replace(mini_kg, molecules=molecules, processes=processes, interactions=interactions,
                                therapies=therapies, therapy_actions=actions)  # fmt: skip

@@ -25,7 +25,13 @@ def test_blocks_sever_by_ligand_or_receptor(toy_kg: KnowledgeGraph) -> None:
 def test_depleting_effector_cells_is_harm(toy_kg: KnowledgeGraph) -> None:
     answer = block(toy_kg, "cd8-depleter")
     severed = {e.interaction.id: e for e in answer.severed}
-    assert set(severed) == {"tmekg:i_cd8_kill", "tmekg:i_il2_cd8", "tmekg:i_pdl1_pd1", "tmekg:i_pdl2_pd1"}
+    assert set(severed) == {
+        "tmekg:i_cd8_kill",
+        "tmekg:i_car_t_kill",
+        "tmekg:i_il2_cd8",
+        "tmekg:i_pdl1_pd1",
+        "tmekg:i_pdl2_pd1",
+    }
     assert severed["tmekg:i_cd8_kill"].verdict(toy_kg) == "harm"
     assert severed["tmekg:i_cd8_kill"].role == "source"
     # PD-1 signalling is lost only because its receiver is gone: no benefit claimed
@@ -42,6 +48,18 @@ def test_agonist_and_supply_strengthen(toy_kg: KnowledgeGraph) -> None:
     supply = block(toy_kg, "toy-aldesleukin")
     assert [(e.interaction.id, e.role) for e in supply.strengthened] == [("tmekg:i_il2_cd8", "ligand")]
     assert supply.net_effect.direction == "anti_tumor"
+
+
+def test_engineered_cells_strengthen_the_killing_they_recognise(toy_kg: KnowledgeGraph) -> None:
+    car_t = block(toy_kg, "toy-car-t")
+    assert [(e.interaction.id, e.verdict(toy_kg)) for e in car_t.strengthened] == [("tmekg:i_car_t_kill", "benefit")]
+    assert car_t.net_effect.direction == "anti_tumor"
+
+
+def test_acting_on_a_subunit_reaches_the_complex(toy_kg: KnowledgeGraph) -> None:
+    agonist = block(toy_kg, "il2r-agonist")
+    (path,) = agonist.net_effect.supporting
+    assert [h.predicate for h in path.hops] == ["agonizes", "part_of", "increases", "polarity"]
 
 
 def test_json_contract(toy_kg: KnowledgeGraph) -> None:
@@ -94,7 +112,9 @@ def test_flagship_therapies(kg: KnowledgeGraph, therapy: str) -> None:
     for path in answer.net_effect.supporting:
         assert path.nodes[0] == answer.therapy.id
         assert path.sign < 0
-        assert all(hop.evidence or hop.predicate == "polarity" for hop in path.hops), "every hop cites evidence"
+        assert all(hop.evidence or hop.predicate in ("polarity", "part_of") for hop in path.hops), (
+            "every hop cites evidence"
+        )
     gone = {e.interaction.id for e in answer.severed}
     for route in answer.escape_routes:
         assert route.id not in gone

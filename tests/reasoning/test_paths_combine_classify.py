@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import itertools
 
 import pytest
 
@@ -40,7 +39,7 @@ def test_no_role_switch(kg: KnowledgeGraph) -> None:
     graph = signed_graph(kg)
     for path in find_paths(kg, "PD-L1", "tumor growth", max_hops=6).paths:
         predicates = [h.predicate for h in path.hops]
-        assert ("binds", "binds") not in set(itertools.pairwise(predicates))
+        assert predicates.count("binds") <= 1
     assert graph.number_of_edges() > 0
 
 

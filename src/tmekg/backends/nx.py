@@ -24,7 +24,7 @@ ACTION_SIGN: dict[Action, int] = {
     Action.BLOCKS: -1,
     Action.INHIBITS: -1,
     Action.DEPLETES: -1,
-    Action.ENGINEERS: -1,
+    Action.ENGINEERS: 1,  # engineered cells recognise the target: more of the killing that uses it
     Action.AGONIZES: 1,
     Action.SUPPLIES: 1,
 }

@@ -155,4 +155,5 @@ def stats(data: dict[str, Any]) -> None:
     table.add_row("therapy actions", str(data["therapy_actions"]))
     table.add_row("references", str(data["references"]))
     table.add_row("  unconfirmed", str(len(data["unconfirmed_references"])))
+    table.add_row("  partially confirmed", str(len(data["partially_confirmed_references"])))
     console.print(table)

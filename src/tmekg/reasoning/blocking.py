@@ -5,8 +5,8 @@ Action semantics (DESIGN.md §3): ``blocks`` severs the interactions that use th
 it) as ligand or receptor; ``inhibits`` removes the target's activity wherever it acts (ligand, receptor or
 mediator); ``depletes`` removes a cell population (every interaction it, or a state of it, sends or
 receives); ``agonizes`` strengthens the interactions that signal through the target receptor; ``supplies``
-strengthens those that use the supplied molecule as ligand or mediator; ``engineers`` (CAR/TCR cells) is kept
-as a direct action on its antigen and reaches the tumor only through the paths the graph holds.
+strengthens those that use the supplied molecule as ligand or mediator; ``engineers`` (CAR/TCR cells)
+strengthens the killing interactions that recognise its antigen.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from tmekg.kg import KnowledgeGraph
 from tmekg.model import Interaction, Therapy, TherapyAction
 from tmekg.reasoning.paths import SignedPath, signed_paths
 from tmekg.reasoning.signed import signed_graph
-from tmekg.vocab import TUMOR_GROWTH, Action, EntityKind, TumorOutcome
+from tmekg.vocab import TUMOR_GROWTH, Action, EntityKind, Mechanism, TumorOutcome
 
 __all__ = ["Effect", "NetEffect", "Partner", "TherapyAnswer", "affected", "block", "tumor_sign"]
 
@@ -29,9 +29,9 @@ _ROLES: dict[Action, tuple[str, ...]] = {
     Action.DEPLETES: ("source", "target"),
     Action.AGONIZES: ("receptor", "mediators"),
     Action.SUPPLIES: ("ligand", "mediators"),
-    Action.ENGINEERS: (),
+    Action.ENGINEERS: ("ligand", "receptor", "mediators"),
 }
-_STRENGTHENS = frozenset({Action.AGONIZES, Action.SUPPLIES})
+_STRENGTHENS = frozenset({Action.AGONIZES, Action.SUPPLIES, Action.ENGINEERS})
 #: |score| at or above this gives a direction; below it (with paths both ways) the effect is mixed.
 DIRECTION_THRESHOLD = 1 / 3
 
@@ -96,6 +96,8 @@ def affected(kg: KnowledgeGraph, action: TherapyAction) -> list[tuple[Interactio
         targets |= {m.id for m in kg.molecules if action.target in m.subunits}
     found = []
     for inter in kg.interactions:
+        if action.action is Action.ENGINEERS and inter.mechanism is not Mechanism.KILLING:
+            continue
         for role in roles:
             value = getattr(inter, role)
             values = value if isinstance(value, tuple) else (value,)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import math
 import time
 from dataclasses import dataclass, field
@@ -141,11 +140,9 @@ def signed_paths(
 
 
 def _switches_role(edge_path: list[tuple[str, str, str]]) -> bool:
-    """A molecule reached as a receptor does not go on as a ligand: ``binds`` never follows ``binds``.
-
-    (PD-L1 binding CD80 says nothing about CD80 then engaging CD28.)
-    """
-    return any(a[2] == "binds" and b[2] == "binds" for a, b in itertools.pairwise(edge_path))
+    """A path follows one signal: at most one ``binds``, so a molecule reached as a receptor does not go on
+    as a ligand (PD-L1 binding CD80 says nothing about CD80 then engaging CD28)."""
+    return sum(1 for _, _, key in edge_path if key == "binds") > 1
 
 
 def find_paths(

@@ -1,10 +1,11 @@
 """The signed reasoning graph: the NetworkX view plus each process's polarity toward tumor growth.
 
 Edges that carry a sign along a signal: ``produces``, ``binds``, ``increases``/``decreases`` (from the
-interactions), therapy actions (``blocks`` ... with the sign in :data:`tmekg.backends.nx.ACTION_SIGN`), and
-``polarity`` edges from every process to ``tumor growth``. ``acts_on`` (which receiver a signal reaches) and
-structural edges carry no sign and are left out: a path's sign is the product of its edge signs and means
-"more of the start gives more (+1) or less (-1) of the end".
+interactions), therapy actions (``blocks`` ... with the sign in :data:`tmekg.backends.nx.ACTION_SIGN`),
+``polarity`` edges from every process to ``tumor growth``, and ``part_of`` edges from a subunit to its
+complexes. ``acts_on`` (which receiver a signal reaches) and the other structural edges carry no sign and are
+left out: a path's sign is the product of its edge signs and means "more of the start gives more (+1) or less
+(-1) of the end".
 """
 
 from __future__ import annotations
@@ -71,6 +72,10 @@ def signed_graph(kg: KnowledgeGraph) -> nx.MultiDiGraph[str]:
             origins=list(data["origins"]),
             kind=data["kind"],
         )
+    for molecule in kg.molecules:
+        for sub in molecule.subunits:  # acting on a subunit acts on the complexes it is part of
+            graph.add_edge(sub, molecule.id, key="part_of", sign=1, weight=1.0, evidence=[], origins=[molecule.id],
+                           kind="structure")  # fmt: skip
     for process in kg.processes:
         if process.id != TUMOR_GROWTH and graph.has_node(TUMOR_GROWTH):
             graph.add_edge(
