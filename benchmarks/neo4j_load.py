@@ -150,6 +150,7 @@ def synthetic_kg(n: int, seed: int = 1) -> KnowledgeGraph:
                 mechanism=rng.choice(list(Mechanism)),
                 tumor_outcome=outcome,
                 hijacked_function="wound repair" if outcome is TumorOutcome.PRO_TUMOR else None,
+                hijacked_category="wound_healing_and_tissue_repair" if outcome is TumorOutcome.PRO_TUMOR else None,
                 cic_step=rng.randint(1, 7),
                 contexts=(rng.choice(cancers).id,) if rng.random() < 0.2 else (),
                 species=(Species.HUMAN,),

@@ -50,7 +50,8 @@ def synthetic(base: KnowledgeGraph, n: int, seed: int = 7) -> KnowledgeGraph:
         inters.append(Interaction(
             id=f"tmekg:syn_{i}", source=rng.choice(cells), ligand=lig.id, receptor=rec.id,
             target=rng.choice(cells), process=proc.id, effect=effect, mechanism="binding", tumor_outcome=outcome,
-            hijacked_function="synthetic" if outcome == "pro_tumor" else None, species=("human",),
+            hijacked_function="synthetic" if outcome == "pro_tumor" else None,
+            hijacked_category="peripheral_tolerance" if outcome == "pro_tumor" else None, species=("human",),
             evidence=(ref,), evidence_level="in_vitro", confidence="low", summary="synthetic",
         ))  # fmt: skip
     therapy = base.therapies[0].id

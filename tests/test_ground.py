@@ -243,6 +243,7 @@ def test_reversed_orientation(refdata: ReferenceData, wheel: Path) -> None:
         "mechanism": "binding",
         "tumor_outcome": "pro_tumor",
         "hijacked_function": "tolerance",
+        "hijacked_category": "peripheral_tolerance",
         "species": "human",
         "evidence": "PMID:1",
         "evidence_level": "review",

@@ -57,6 +57,7 @@ def interaction_view(kg: KnowledgeGraph, inter: Interaction) -> dict[str, Any]:
         "tumor_outcome": inter.tumor_outcome.value,
         "derived_outcome": _derived(kg, inter),
         "hijacked_function": inter.hijacked_function,
+        "hijacked_category": inter.hijacked_category.value if inter.hijacked_category else None,
         "outcome_note": inter.outcome_note,
         "cic_step": inter.cic_step,
         "contexts": [entity_ref(kg, c) for c in inter.contexts],

@@ -20,6 +20,7 @@ from tmekg.vocab import (
     Confidence,
     EntityKind,
     EvidenceLevel,
+    HijackedCategory,
     Mechanism,
     Modality,
     MoleculeCategory,
@@ -286,6 +287,9 @@ class Interaction(Record):
     mechanism: Mechanism = Field(description="How the signal acts")
     tumor_outcome: TumorOutcome = Field(description="Curated outcome for the tumor")
     hijacked_function: str | None = Field(default=None, description="Normal function co-opted (pro-tumor)")
+    hijacked_category: HijackedCategory | None = Field(
+        default=None, description="The kind of normal function co-opted (pro-tumor)"
+    )
     outcome_note: str | None = Field(default=None, description="Why the outcome depends on context")
     cic_step: int | None = Field(default=None, ge=1, le=7, description="Cancer-Immunity Cycle step 1-7")
     contexts: tuple[str, ...] = Field(default=(), description="MONDO ids; empty means pan-cancer")
@@ -312,8 +316,13 @@ class Interaction(Record):
             raise row_error("target", "a cell type killing itself is not a tumor-immune interaction")
         if self.tumor_outcome is TumorOutcome.PRO_TUMOR and not self.hijacked_function:
             raise row_error("hijacked_function", "a pro-tumor interaction names the normal function it co-opts")
+        if self.tumor_outcome is TumorOutcome.PRO_TUMOR and not self.hijacked_category:
+            raise row_error("hijacked_category", "a pro-tumor interaction says which kind of function it co-opts")
         if self.tumor_outcome is TumorOutcome.CONTEXT_DEPENDENT and not self.outcome_note:
             raise row_error("outcome_note", "say why the outcome depends on context")
+        if self.tumor_outcome is not TumorOutcome.PRO_TUMOR and (self.hijacked_function or self.hijacked_category):
+            column = "hijacked_function" if self.hijacked_function else "hijacked_category"
+            raise row_error(column, "only a pro-tumor interaction hijacks a normal function; leave it empty")
         return self
 
     @property

@@ -85,6 +85,7 @@ TABLES: tuple[Table, ...] = (
             "mechanism",
             "tumor_outcome",
             "hijacked_function",
+            "hijacked_category",
             "outcome_note",
             "cic_step",
             "contexts",

@@ -31,7 +31,8 @@ def derived_outcome(interaction: Interaction, process: Process) -> TumorOutcome:
     >>> from tmekg.model import Process
     >>> p = Process(id="tmekg:angiogenesis", label="angiogenesis", polarity=1, description="x")
     >>> i = Interaction(id="tmekg:i", ligand="HGNC:12680", process=p.id, effect=1, mechanism="binding",
-    ...     tumor_outcome="pro_tumor", hijacked_function="wound repair", species=("human",),
+    ...     tumor_outcome="pro_tumor", hijacked_function="wound repair",
+    ...     hijacked_category="wound_healing_and_tissue_repair", species=("human",),
     ...     evidence=("PMID:1",), evidence_level="review", confidence="high", summary="x")
     >>> derived_outcome(i, p).value
     'pro_tumor'

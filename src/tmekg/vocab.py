@@ -10,11 +10,13 @@ from enum import StrEnum
 
 __all__ = [
     "CURIE_PATTERNS",
+    "HIJACKED_CATEGORY_DESCRIPTIONS",
     "TUMOR_GROWTH",
     "Action",
     "Confidence",
     "EntityKind",
     "EvidenceLevel",
+    "HijackedCategory",
     "Mechanism",
     "Modality",
     "MoleculeCategory",
@@ -74,6 +76,40 @@ class TumorOutcome(StrEnum):
     PRO_TUMOR = "pro_tumor"
     ANTI_TUMOR = "anti_tumor"
     CONTEXT_DEPENDENT = "context_dependent"
+
+
+class HijackedCategory(StrEnum):
+    """The kind of normal function a pro-tumor interaction co-opts (the free-text ``hijacked_function`` says
+    exactly which); see :data:`HIJACKED_CATEGORY_DESCRIPTIONS`."""
+
+    PERIPHERAL_TOLERANCE = "peripheral_tolerance"
+    RESOLUTION_OF_INFLAMMATION = "resolution_of_inflammation"
+    WOUND_HEALING_AND_TISSUE_REPAIR = "wound_healing_and_tissue_repair"
+    ANGIOGENESIS = "angiogenesis"
+    PHAGOCYTOSIS_CONTROL = "phagocytosis_control"
+    ANTIMICROBIAL_DEFENSE = "antimicrobial_defense"
+    ACUTE_INFLAMMATION = "acute_inflammation"
+    LEUKOCYTE_TRAFFICKING = "leukocyte_trafficking"
+    METABOLIC_REGULATION = "metabolic_regulation"
+    HEMATOPOIESIS_AND_DIFFERENTIATION = "hematopoiesis_and_differentiation"
+    DEVELOPMENTAL_SIGNALLING = "developmental_signalling"
+    LOSS_OF_IMMUNE_RECOGNITION = "loss_of_immune_recognition"
+
+
+HIJACKED_CATEGORY_DESCRIPTIONS: dict[HijackedCategory, str] = {
+    HijackedCategory.PERIPHERAL_TOLERANCE: "self-tolerance: checkpoints, regulatory T cells, tolerogenic cells",
+    HijackedCategory.RESOLUTION_OF_INFLAMMATION: "negative feedback that ends inflammation and protects tissue",
+    HijackedCategory.WOUND_HEALING_AND_TISSUE_REPAIR: "repair macrophages, fibroblast activation, matrix",
+    HijackedCategory.ANGIOGENESIS: "growth and permeability of blood vessels",
+    HijackedCategory.PHAGOCYTOSIS_CONTROL: "'don't eat me' signals that spare healthy cells",
+    HijackedCategory.ANTIMICROBIAL_DEFENSE: "neutrophils, NETs, oxidative burst, emergency granulopoiesis",
+    HijackedCategory.ACUTE_INFLAMMATION: "inflammatory mediators and responses that are normally transient",
+    HijackedCategory.LEUKOCYTE_TRAFFICKING: "homing, recruitment and retention of leukocytes",
+    HijackedCategory.METABOLIC_REGULATION: "nutrient and metabolite control of immune cells",
+    HijackedCategory.HEMATOPOIESIS_AND_DIFFERENTIATION: "myelopoiesis and myeloid differentiation",
+    HijackedCategory.DEVELOPMENTAL_SIGNALLING: "developmental and tissue-growth pathways",
+    HijackedCategory.LOSS_OF_IMMUNE_RECOGNITION: "not co-opted but lost: the tumor sheds what immunity needs",
+}
 
 
 class EvidenceLevel(StrEnum):

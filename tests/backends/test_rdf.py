@@ -49,6 +49,7 @@ def test_every_enum_value_is_declared() -> None:
     ontology = Graph().parse(ontology_path(), format="turtle")
     seen: dict[str, str] = {}
     for enum in (
+        vocab.HijackedCategory,
         vocab.MoleculeCategory,
         vocab.Mechanism,
         vocab.TumorOutcome,

@@ -83,6 +83,7 @@ def hostile_kg() -> KnowledgeGraph:
                 mechanism="binding",
                 tumor_outcome="pro_tumor",
                 hijacked_function=HIJACK,
+                hijacked_category="peripheral_tolerance",
                 contexts=("MONDO:0005105",),
                 species=("human",),
                 evidence=("PMID:11015443",),

@@ -120,6 +120,7 @@ NODE_PROPERTIES: Mapping[NodeLabel, tuple[str, ...]] = {
         "mechanism",
         "tumor_outcome",
         "hijacked_function",
+        "hijacked_category",
         "outcome_note",
         "cic_step",
         "species",

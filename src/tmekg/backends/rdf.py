@@ -63,6 +63,7 @@ class TMEKG(DefinedNamespace):
     mechanism: URIRef
     tumorOutcome: URIRef
     hijackedFunction: URIRef
+    hijackedCategory: URIRef
     outcomeNote: URIRef
     cicStep: URIRef
     cancerContext: URIRef
@@ -199,6 +200,8 @@ def to_rdf(kg: KnowledgeGraph, *, store: str = "Oxigraph", with_ontology: bool =
         add((node, TMEKG.tumorOutcome, term(inter.tumor_outcome)))
         if inter.hijacked_function:
             add((node, TMEKG.hijackedFunction, _text(inter.hijacked_function)))
+        if inter.hijacked_category:
+            add((node, TMEKG.hijackedCategory, term(inter.hijacked_category)))
         if inter.outcome_note:
             add((node, TMEKG.outcomeNote, _text(inter.outcome_note)))
         if inter.cic_step is not None:

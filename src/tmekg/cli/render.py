@@ -71,17 +71,19 @@ def interactions_table(views: list[dict[str, Any]], title: str) -> Group:
 
 
 def grouped_interactions(views: list[dict[str, Any]]) -> None:
-    """Pro-tumor interactions grouped by hijacked function (largest group first), then the others."""
+    """Pro-tumor interactions grouped by the kind of function they hijack (largest group first), then the
+    others; each entry names the exact function."""
     console.print(Text(f"{len(views)} interaction(s)", style="bold"))
     groups: dict[str, list[dict[str, Any]]] = {}
     others = []
     for v in views:
         if v["tumor_outcome"] == "pro_tumor":
-            groups.setdefault(v["hijacked_function"] or "(not stated)", []).append(v)
+            groups.setdefault(v["hijacked_category"] or "(not stated)", []).append(v)
         else:
             others.append(v)
     for function, members in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-        console.print(interactions_table(members, f"hijacked: {function} ({len(members)})"))
+        title = f"hijacked: {function.replace('_', ' ')} ({len(members)})"
+        console.print(interactions_table(members, title))
     for outcome in ("anti_tumor", "context_dependent"):
         members = [v for v in others if v["tumor_outcome"] == outcome]
         if members:

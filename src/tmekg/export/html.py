@@ -45,7 +45,15 @@ _OUTCOME_LABELS = {
 _NODE_DETAILS: tuple[str, ...] = ("symbol", "synonyms", "description", "molecule_type", "uniprot", "categories")
 _NODE_DETAILS += ("subunits", "broader", "context", "polarity", "modality", "status", "approval_year")
 _EDGE_DETAILS: tuple[str, ...] = ("mechanism", "action", "ligand", "receptor", "mediators", "process", "therapy")
-_EDGE_DETAILS += ("hijacked_function", "outcome_note", "cic_step", "contexts", "species", "evidence_level")
+_EDGE_DETAILS += (
+    "hijacked_function",
+    "hijacked_category",
+    "outcome_note",
+    "cic_step",
+    "contexts",
+    "species",
+    "evidence_level",
+)
 _EDGE_DETAILS += ("confidence", "evidence", "note")
 
 

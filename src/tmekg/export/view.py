@@ -181,6 +181,7 @@ def _interaction_edge(kg: KnowledgeGraph, inter: Interaction) -> ViewEdge:
         "mechanism": inter.mechanism.value,
         "tumor_outcome": inter.tumor_outcome.value,
         "hijacked_function": inter.hijacked_function or "",
+        "hijacked_category": inter.hijacked_category.value if inter.hijacked_category else "",
         "outcome_note": inter.outcome_note or "",
         "cic_step": inter.cic_step or 0,
         "contexts": list(inter.contexts),

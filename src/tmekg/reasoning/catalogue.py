@@ -63,12 +63,12 @@ def interactions_of_cell(kg: KnowledgeGraph, params: dict[str, str]) -> list[Row
 
 def hijacked_functions(kg: KnowledgeGraph, params: dict[str, str]) -> list[Row]:
     counts = Counter(
-        i.hijacked_function
+        (i.hijacked_category.value, i.hijacked_function)
         for i in kg.interactions
-        if i.tumor_outcome is TumorOutcome.PRO_TUMOR and i.hijacked_function
+        if i.tumor_outcome is TumorOutcome.PRO_TUMOR and i.hijacked_function and i.hijacked_category
     )
-    ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    return [{"hijacked_function": f, "interactions": n} for f, n in ordered]
+    ordered = sorted(counts.items(), key=lambda kv: (kv[0][0], -kv[1], kv[0][1]))
+    return [{"hijacked_category": c, "hijacked_function": f, "interactions": n} for (c, f), n in ordered]
 
 
 ANSWERS: dict[str, Callable[[KnowledgeGraph, dict[str, str]], list[Row]]] = {
