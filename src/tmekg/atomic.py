@@ -23,12 +23,14 @@ def atomic_path(target: Path | str) -> Iterator[Path]:
     os.close(fd)
     tmp = Path(name)
     os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the file the mode a plain open() would
+    replaced = False
     try:
         yield tmp
         os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+        replaced = True
+    finally:  # any failure, Ctrl-C included: the target is untouched and the temporary file goes
+        if not replaced:
+            tmp.unlink(missing_ok=True)
 
 
 def _umask() -> int:

@@ -28,6 +28,7 @@ def write_files(files: Mapping[Path, str]) -> list[Path]:
     tmp = Path(tempfile.mkdtemp(prefix=".tmekg-export.", suffix=".tmp", dir=directory))
     backups: list[tuple[Path, Path]] = []
     done: list[Path] = []
+    complete = False
     try:
         for target, text in files.items():
             (tmp / target.name).write_text(text, encoding="utf-8", newline="\n")
@@ -39,12 +40,12 @@ def write_files(files: Mapping[Path, str]) -> list[Path]:
                 backups.append((target, backup))
             os.replace(tmp / target.name, target)
             done.append(target)
-    except BaseException:
-        for target in done:
-            target.unlink(missing_ok=True)
-        for target, backup in backups:
-            os.replace(backup, target)
-        raise
-    finally:
+        complete = True
+    finally:  # any failure, Ctrl-C included: roll back to the previous files
+        if not complete:
+            for target in done:
+                target.unlink(missing_ok=True)
+            for target, backup in backups:
+                os.replace(backup, target)
         shutil.rmtree(tmp, ignore_errors=True)
     return targets

@@ -158,6 +158,7 @@ def write_neo4j_csv(kg: KnowledgeGraph, directory: Path | str) -> list[Path]:
         )
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent))
     old: Path | None = None
+    complete = False
     try:
         written = _build(kg, tmp)
         os.chmod(tmp, 0o755)  # mkdtemp makes it private; an export is an ordinary directory
@@ -165,13 +166,14 @@ def write_neo4j_csv(kg: KnowledgeGraph, directory: Path | str) -> list[Path]:
             old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=parent))
             os.replace(target, old / target.name)
         os.replace(tmp, target)
-    except BaseException:
-        if old is not None and not target.exists():
-            os.replace(old / target.name, target)
-        shutil.rmtree(tmp, ignore_errors=True)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-        raise
+        complete = True
+    finally:  # any failure, Ctrl-C included: put the previous export back
+        if not complete:
+            if old is not None and not target.exists():
+                os.replace(old / target.name, target)
+            shutil.rmtree(tmp, ignore_errors=True)
+            if old is not None:
+                shutil.rmtree(old, ignore_errors=True)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
     return [target / p.name for p in written]
