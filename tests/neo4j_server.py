@@ -181,7 +181,7 @@ def _quote_name(name: str) -> str:
 def clear_database(driver: Driver) -> None:
     """Delete every node and relationship, every constraint and every index but the token lookups."""
     with driver.session() as session:
-        session.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
         for name in session.run("SHOW CONSTRAINTS YIELD name").value("name"):
             session.run(f"DROP CONSTRAINT {_quote_name(name)} IF EXISTS").consume()
         indexes = session.run(

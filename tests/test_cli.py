@@ -65,7 +65,7 @@ def test_interactions_filters_and_exit_codes(mini_seed: Path) -> None:
     views = json.loads(out)
     assert [v["id"] for v in views] == ["tmekg:i_pdl2_pd1"]
     assert views[0]["ligand"] == {"id": "HGNC:18731", "label": "PD-L2", "kind": "molecule", "symbol": "PDCD1LG2"}
-    assert views[0]["hijacked_function"] == "peripheral tolerance"
+    assert views[0]["hijacked_function"] == "termination of T cell activation by inhibitory receptors"
     code, out, _ = run("interactions", "--outcome", "anti_tumor", "--seed", mini_seed, "--json")
     assert (code, json.loads(out)) == (1, [])
     code, _, err = run("interactions", "--outcome", "helpful", "--seed", mini_seed)
@@ -104,7 +104,7 @@ def test_lint(mini_seed: Path) -> None:
     path = mini_seed / "cancers.csv"
     canonical = path.read_text()
     assert run("lint", "--seed", mini_seed, "--check")[0] == 0
-    path.write_text("label,id,synonyms\r\n melanoma ,MONDO:0005105,\r\n")
+    path.write_text("label,id,broader,synonyms\r\n melanoma ,MONDO:0005105,,\r\n")
     code, out, _ = run("lint", "--seed", mini_seed, "--check")
     assert (code, "would rewrite cancers.csv" in out) == (1, True)
     assert run("lint", "--seed", mini_seed)[0] == 0

@@ -71,8 +71,8 @@ def test_subgraph(mini_kg: KnowledgeGraph) -> None:
     sub = mini_kg.subgraph(interactions=["tmekg:i_pdl2_pd1"], therapy_actions=[("DRUGBANK:DB09037", "HGNC:8760")])
     assert [i.id for i in sub.interactions] == ["tmekg:i_pdl2_pd1"]
     assert {e.id for e in sub.entities()} == {
-        "tmekg:TAM", "HGNC:18731", "HGNC:8760", "CL:0000625", "tmekg:t_cell_cytotoxicity", "MONDO:0005105",
-        "DRUGBANK:DB09037",
+        "tmekg:TAM", "CL:0000235", "HGNC:18731", "HGNC:8760", "CL:0000625", "tmekg:t_cell_cytotoxicity",
+        "MONDO:0005105", "DRUGBANK:DB09037",
     }  # fmt: skip
     assert [r.id for r in sub.references] == ["PMID:11015443"]
     assert [p for p in check(sub) if p.severity == "error"] == [], "an answer's subgraph is a valid graph"

@@ -19,8 +19,7 @@ INTERACTION: dict[str, Any] = {
     "effect": "-1",
     "mechanism": "binding",
     "tumor_outcome": "pro_tumor",
-    "hijacked_function": "peripheral tolerance",
-    "hijacked_category": "peripheral_tolerance",
+    "hijacked_function": "tmekg:fn_checkpoint_termination",
     "species": "human",
     "evidence": "PMID:11015443",
     "evidence_level": "in_vitro",
@@ -63,8 +62,11 @@ def test_records_are_frozen() -> None:
         ({"receptor": "CHEBI:16335"}, "receptor"),
         ({"contexts": "DOID:1909"}, "contexts"),
         ({"hijacked_function": ""}, "hijacked_function"),
-        ({"hijacked_category": ""}, "hijacked_category"),
-        ({"hijacked_category": "tolerance"}, "hijacked_category"),
+        ({"hijacked_function": "tolerance"}, "hijacked_function"),
+        (
+            {"hijacked_note": "x", "tumor_outcome": "anti_tumor", "effect": "+1", "hijacked_function": ""},
+            "hijacked_note",
+        ),
         ({"tumor_outcome": "anti_tumor", "effect": "+1"}, "hijacked_function"),
         ({"tumor_outcome": "context_dependent"}, "outcome_note"),
         ({"ligand": "HGNC:8760"}, "receptor"),
@@ -121,12 +123,14 @@ def test_molecule_rules() -> None:
     assert "subunits" in columns_of(info.value)
 
 
-def test_cell_type_needs_cl_parent_when_local() -> None:
+def test_cell_type_needs_a_parent_when_local() -> None:
     with pytest.raises(ValidationError) as info:
         CellType.model_validate({"id": "tmekg:TAM", "label": "TAM", "description": "x"})
     assert "broader" in columns_of(info.value)
+    # a state may hang under another tmekg: state (TREM2+ TAM under TAM); the chain is checked by validate
+    CellType.model_validate({"id": "tmekg:TREM2_TAM", "label": "T", "broader": "tmekg:TAM", "description": "x"})
     with pytest.raises(ValidationError):
-        CellType.model_validate({"id": "tmekg:TAM", "label": "TAM", "broader": "tmekg:M", "description": "x"})
+        CellType.model_validate({"id": "tmekg:TAM", "label": "TAM", "broader": "HGNC:1", "description": "x"})
 
 
 def test_process_polarity_and_therapy_year() -> None:

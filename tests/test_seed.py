@@ -46,10 +46,10 @@ CORRUPTIONS: list[tuple[str, str, str, str, int, str, str]] = [
      "bad CURIE"),
     ("unknown therapy", "therapy_actions.csv", "DRUGBANK:DB09037,HGNC:8760", "DRUGBANK:DB00001,HGNC:8760", 2,
      "therapy", "DRUGBANK:DB00001 is not in therapies.csv"),
-    ("depletes a molecule", "therapy_actions.csv", ",blocks,", ",depletes,", 2, "action", "removes a cell population"),
+    ("transfers a molecule", "therapy_actions.csv", ",blocks,", ",transfers,", 2, "action", "acts on a cell type"),
     ("empty required cell", "processes.csv", "T cell cytotoxicity,-1", ",-1", 2, "label", "at least 1 character"),
     ("wrong type", "therapies.csv", ",2014,", ",twenty,", 2, "approval_year", "integer"),
-    ("too few cells", "cancers.csv", "MONDO:0005105,melanoma,", "MONDO:0005105,melanoma", 2, "", "2 cells for 3"),
+    ("too few cells", "cancers.csv", "MONDO:0005105,melanoma,", "MONDO:0005105,melanoma", 2, "", "3 cells for 4"),
 ]
 # fmt: on
 

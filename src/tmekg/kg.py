@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
 from tmekg.errors import AmbiguousNameError, NotFoundError
@@ -13,12 +13,15 @@ from tmekg.model import (
     Entity,
     Interaction,
     Molecule,
+    NormalFunction,
     Process,
     Reference,
+    Requirement,
     Therapy,
     TherapyAction,
+    Trial,
 )
-from tmekg.vocab import EntityKind, TumorOutcome
+from tmekg.vocab import EntityKind, HijackedCategory, TumorOutcome, derive_outcome
 
 __all__ = ["KnowledgeGraph"]
 
@@ -36,13 +39,17 @@ class KnowledgeGraph:
     processes: tuple[Process, ...] = ()
     therapies: tuple[Therapy, ...] = ()
     cancers: tuple[Cancer, ...] = ()
+    functions: tuple[NormalFunction, ...] = ()
     references: tuple[Reference, ...] = ()
     interactions: tuple[Interaction, ...] = ()
     therapy_actions: tuple[TherapyAction, ...] = ()
+    requirements: tuple[Requirement, ...] = ()
+    trials: tuple[Trial, ...] = ()
     _entities: dict[str, Entity] = field(init=False, repr=False, compare=False)
     _names: dict[str, tuple[set[str], set[str]]] = field(init=False, repr=False, compare=False)
     _references: dict[str, Reference] = field(init=False, repr=False, compare=False)
     _interactions: dict[str, Interaction] = field(init=False, repr=False, compare=False)
+    _functions: dict[str, NormalFunction] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         entities: dict[str, Entity] = {}
@@ -58,6 +65,7 @@ class KnowledgeGraph:
         object.__setattr__(self, "_names", names)
         object.__setattr__(self, "_references", {r.id: r for r in self.references})
         object.__setattr__(self, "_interactions", {i.id: i for i in self.interactions})
+        object.__setattr__(self, "_functions", {f.id: f for f in self.functions})
 
     # -- access -----------------------------------------------------------------------------------------------
 
@@ -141,15 +149,18 @@ class KnowledgeGraph:
         cell: str | None = None,
         molecule: str | None = None,
         cancer: str | None = None,
-        broader_cancers: Iterable[str] = (),
+        broader_cancers: Iterable[str] | None = None,
     ) -> list[Interaction]:
         """Interactions matching every given filter (ids, already resolved).
 
         ``molecule`` matches the ligand, receptor or a mediator, or a complex holding it; ``cancer`` keeps the
-        statements made for that cancer, for any of ``broader_cancers`` (its MONDO ancestors, when known: a
-        statement about carcinoma holds for lung carcinoma) and the pan-cancer ones.
+        statements made for that cancer, for a cancer that subsumes it (``broader_cancers``; by default its
+        ``broader`` chain in the table: a statement about carcinoma holds for lung carcinoma) and the pan-cancer
+        ones.
         """
-        applicable = {cancer, *broader_cancers} if cancer else set()
+        if cancer and broader_cancers is None:
+            broader_cancers = self.broader_cancers(cancer)
+        applicable = {cancer, *(broader_cancers or ())} if cancer else set()
         wanted_molecules: set[str] = set()
         if molecule:
             wanted_molecules = {molecule} | {m.id for m in self.molecules if molecule in m.subunits}
@@ -166,7 +177,7 @@ class KnowledgeGraph:
             result.append(inter)
         return result
 
-    def for_cancer(self, cancer: str, broader_cancers: Iterable[str] = ()) -> KnowledgeGraph:
+    def for_cancer(self, cancer: str, broader_cancers: Iterable[str] | None = None) -> KnowledgeGraph:
         """The same graph with only the statements made for ``cancer`` (an id), for one of its
         ``broader_cancers``, or for no cancer in particular."""
         kept = tuple(self.filter_interactions(cancer=cancer, broader_cancers=broader_cancers))
@@ -190,19 +201,77 @@ class KnowledgeGraph:
             wanted.update(x for x in (inter.source, inter.target, inter.process, *inter.molecules) if x)
             wanted.update(inter.contexts)
         for action in chosen_a:
-            wanted.update((action.therapy, action.target))
+            wanted.update((action.therapy, action.target, *action.effector))
+            if action.process:
+                wanted.add(action.process)
         wanted.update(sub for m in self.molecules if m.id in wanted for sub in m.subunits)
+        wanted.update(up for cell in list(wanted) for up in self.broader_cells(cell))  # a subgraph stays valid
+        wanted.update(m.form_of for m in self.molecules if m.id in wanted and m.form_of)
         cited = {r for i in chosen_i for r in i.evidence} | {r for a in chosen_a for r in a.evidence}
+        hijacked = {i.hijacked_function for i in chosen_i}
         return KnowledgeGraph(
             cell_types=tuple(e for e in self.cell_types if e.id in wanted),
             molecules=tuple(e for e in self.molecules if e.id in wanted),
             processes=tuple(e for e in self.processes if e.id in wanted),
             therapies=tuple(e for e in self.therapies if e.id in wanted),
             cancers=tuple(e for e in self.cancers if e.id in wanted),
+            functions=tuple(f for f in self.functions if f.id in hijacked),
             references=tuple(r for r in self.references if r.id in cited),
             interactions=chosen_i,
             therapy_actions=chosen_a,
         )
+
+    def broader_cancers(self, cancer_id: str) -> frozenset[str]:
+        """Every cancer of the table that subsumes ``cancer_id`` (its ``broader`` chain, transitively)."""
+        parents = {c.id: c.broader for c in self.cancers}
+        return _closure(cancer_id, parents)
+
+    def narrower_cancers(self, cancer_id: str) -> frozenset[str]:
+        """Every cancer of the table that ``cancer_id`` subsumes."""
+        children: dict[str, list[str]] = {}
+        for cancer in self.cancers:
+            for parent in cancer.broader:
+                children.setdefault(parent, []).append(cancer.id)
+        return _closure(cancer_id, children)
+
+    def narrower_cells(self, cell_id: str) -> frozenset[str]:
+        """Every cell type or state of the table under ``cell_id`` (by ``broader``, transitively)."""
+        children: dict[str, list[str]] = {}
+        for cell in self.cell_types:
+            if cell.broader:
+                children.setdefault(cell.broader, []).append(cell.id)
+        return _closure(cell_id, children)
+
+    def broader_cells(self, cell_id: str) -> frozenset[str]:
+        """Every cell type of the table above ``cell_id``."""
+        parents = {c.id: ((c.broader,) if c.broader else ()) for c in self.cell_types}
+        return _closure(cell_id, parents)
+
+    def function(self, function_id: str | None) -> NormalFunction | None:
+        """The normal function with this id (``None`` for no id or an unknown one)."""
+        return self._functions.get(function_id) if function_id else None
+
+    def hijacked_category(self, inter: Interaction) -> HijackedCategory | None:
+        """The kind of normal function a statement co-opts (from its ``hijacked_function`` term)."""
+        found = self.function(inter.hijacked_function)
+        return found.category if found else None
+
+    def derived_outcome(self, inter: Interaction) -> TumorOutcome | None:
+        """The outcome the signs imply (effect x polarity of the process), ``None`` when the process is unknown."""
+        process = self._entities.get(inter.process)
+        return derive_outcome(inter.effect, process.polarity) if isinstance(process, Process) else None
+
+    def tumor_sign(self, inter: Interaction) -> int:
+        """+1 when the statement helps the tumor: its curated outcome, or for a context-dependent one the sign
+        its effect and process imply."""
+        if inter.tumor_outcome is TumorOutcome.CONTEXT_DEPENDENT:
+            derived = self.derived_outcome(inter)
+            return 1 if derived is TumorOutcome.PRO_TUMOR else -1
+        return 1 if inter.tumor_outcome is TumorOutcome.PRO_TUMOR else -1
+
+    def complexes_of(self, molecule_id: str) -> frozenset[str]:
+        """The complexes that hold ``molecule_id`` as a subunit."""
+        return frozenset(m.id for m in self.molecules if molecule_id in m.subunits)
 
     def stats(self) -> dict[str, object]:
         """Counts per kind, interactions by tumor outcome, references (confirmed or not)."""
@@ -219,9 +288,28 @@ class KnowledgeGraph:
             "interactions_by_outcome": {o.value: outcomes.get(o.value, 0) for o in TumorOutcome},
             "therapy_actions": len(self.therapy_actions),
             "references": len(self.references),
+            "trials": len(self.trials),
+            "trials_by_result": dict(sorted(Counter(t.result.value for t in self.trials).items())),
+            "trials_without_results_paper": sorted(
+                t.name for t in self.trials if t.result.value != "ongoing" and not t.publications
+            ),
+            "requirements": len(self.requirements),
             "unconfirmed_references": sorted(r.id for r in self.references if not r.confirmed),
             "partially_confirmed_references": sorted(r.id for r in self.references if r.partial),
         }
 
     def references_for(self, ids: Iterable[str]) -> list[Reference]:
         return [self._references[i] for i in ids if i in self._references]
+
+
+def _closure(start: str, edges: Mapping[str, Iterable[str]]) -> frozenset[str]:
+    """Every node reachable from ``start`` along ``edges`` (not ``start`` itself)."""
+    seen: set[str] = set()
+    todo = list(edges.get(start, ()))
+    while todo:
+        node = todo.pop()
+        if node in seen or node == start:
+            continue
+        seen.add(node)
+        todo.extend(edges.get(node, ()))
+    return frozenset(seen)

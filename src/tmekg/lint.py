@@ -1,7 +1,8 @@
 """Rewrite seed tables in canonical form: the fixes a machine can make without judgement.
 
 Canonical form: UTF-8 without BOM, ``\\n`` endings, the documented column order, cells and list items without
-stray whitespace, rows sorted by key, minimal quoting. Rows are not validated here (``tmekg validate`` does).
+stray whitespace, rows sorted by key, minimal quoting. Rows are not validated here (``tmekg validate`` does). The
+column tables of the seed's README.md are regenerated from the model (:mod:`tmekg.docs`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import io
 from pathlib import Path
 
 from tmekg.atomic import write_text
+from tmekg.docs import render_readme
 from tmekg.errors import Problem, SeedError
 from tmekg.seed import TABLES, Table
 
@@ -53,9 +55,7 @@ def canonical_text(table: Table, text: str) -> str:
                 [Problem(table.filename, number, "", f"{len(row)} cells for {len(header)} columns", "fix by hand")]
             )
         body.append([_clean(row[i]) for i in index])
-    key_columns = [
-        table.columns.index(c) for c in (("therapy", "target") if table.name == "therapy_actions" else ("id",))
-    ]
+    key_columns = [table.columns.index(c) for c in table.key_columns]
     body.sort(key=lambda r: [r[i] for i in key_columns])
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -69,6 +69,8 @@ def lint_seed(seed_dir: Path, write: bool = True) -> list[str]:
     changed = []
     for table in TABLES:
         path = seed_dir / table.filename
+        if not path.is_file() and table.optional:
+            continue
         if not path.is_file():
             raise SeedError([Problem(table.filename, 0, "", "file is missing", f"create {path}")])
         raw = path.read_bytes()
@@ -81,4 +83,12 @@ def lint_seed(seed_dir: Path, write: bool = True) -> list[str]:
             changed.append(table.filename)
             if write:
                 write_text(path, new)
+    readme = seed_dir / "README.md"
+    if readme.is_file():  # the column tables of the seed's README are generated from the model
+        text = readme.read_text(encoding="utf-8")
+        new = render_readme(text)
+        if new != text:
+            changed.append(readme.name)
+            if write:
+                write_text(readme, new)
     return changed

@@ -23,11 +23,14 @@ from tmekg.model import (
     Entity,
     Interaction,
     Molecule,
+    NormalFunction,
     Process,
     Record,
     Reference,
+    Requirement,
     Therapy,
     TherapyAction,
+    Trial,
 )
 
 __all__ = ["MAX_TABLE_BYTES", "TABLES", "SeedRead", "Table", "load", "read_seed", "render_table"]
@@ -47,6 +50,10 @@ class Table:
     name: str
     model: type[Record]
     columns: tuple[str, ...]
+    #: the columns that make a row's unique key, in sort order
+    key_columns: tuple[str, ...] = ("id",)
+    #: a missing optional table reads as empty (tables added after v1: a v1 seed still loads)
+    optional: bool = False
 
     @property
     def filename(self) -> str:
@@ -55,8 +62,10 @@ class Table:
     def key(self, record: Record) -> str:
         """The unique key of a record in this table (``therapy|target`` for therapy actions)."""
         if isinstance(record, TherapyAction):
-            return f"{record.therapy}|{record.target}"
-        return str(cast("Entity | Reference | Interaction", record).id)
+            return record.id
+        if isinstance(record, Requirement):
+            return record.key
+        return str(cast("Entity | Reference | Interaction | Trial | NormalFunction", record).id)
 
 
 TABLES: tuple[Table, ...] = (
@@ -64,11 +73,25 @@ TABLES: tuple[Table, ...] = (
     Table(
         "molecules",
         Molecule,
-        ("id", "label", "molecule_type", "symbol", "uniprot", "subunits", "categories", "synonyms", "description"),
+        (
+            "id",
+            "label",
+            "molecule_type",
+            "symbol",
+            "uniprot",
+            "subunits",
+            "form_of",
+            "form",
+            "made_by",
+            "categories",
+            "synonyms",
+            "description",
+        ),
     ),
     Table("processes", Process, ("id", "label", "polarity", "synonyms", "description")),
     Table("therapies", Therapy, ("id", "label", "synonyms", "modality", "status", "approval_year", "description")),
-    Table("cancers", Cancer, ("id", "label", "synonyms")),
+    Table("cancers", Cancer, ("id", "label", "synonyms", "broader")),
+    Table("functions", NormalFunction, ("id", "label", "category", "description")),
     Table("references", Reference, ("id", "authors", "year", "title", "journal", "doi", "checked_against")),
     Table(
         "interactions",
@@ -79,13 +102,15 @@ TABLES: tuple[Table, ...] = (
             "ligand",
             "receptor",
             "mediators",
+            "sites",
+            "directions",
             "target",
             "process",
             "effect",
             "mechanism",
             "tumor_outcome",
             "hijacked_function",
-            "hijacked_category",
+            "hijacked_note",
             "outcome_note",
             "cic_step",
             "contexts",
@@ -96,7 +121,39 @@ TABLES: tuple[Table, ...] = (
             "summary",
         ),
     ),
-    Table("therapy_actions", TherapyAction, ("therapy", "target", "action", "evidence", "evidence_level", "note")),
+    Table(
+        "therapy_actions",
+        TherapyAction,
+        ("therapy", "target", "action", "effector", "process", "evidence", "evidence_level", "note"),
+        key_columns=("therapy", "target"),
+    ),
+    Table(
+        "requirements",
+        Requirement,
+        ("action", "target", "requires", "kind", "evidence", "evidence_level", "note"),
+        key_columns=("action", "target", "requires"),
+        optional=True,
+    ),
+    Table(
+        "trials",
+        Trial,
+        (
+            "id",
+            "name",
+            "phase",
+            "randomized",
+            "cancers",
+            "experimental",
+            "comparator",
+            "comparator_note",
+            "endpoint",
+            "result",
+            "result_note",
+            "publications",
+            "checked_against",
+        ),
+        optional=True,
+    ),
 )
 
 
@@ -123,9 +180,12 @@ class SeedRead:
             processes=recs("processes"),  # type: ignore[arg-type]
             therapies=recs("therapies"),  # type: ignore[arg-type]
             cancers=recs("cancers"),  # type: ignore[arg-type]
+            functions=recs("functions"),  # type: ignore[arg-type]
             references=recs("references"),  # type: ignore[arg-type]
             interactions=recs("interactions"),  # type: ignore[arg-type]
             therapy_actions=recs("therapy_actions"),  # type: ignore[arg-type]
+            requirements=recs("requirements"),  # type: ignore[arg-type]
+            trials=recs("trials"),  # type: ignore[arg-type]
         )
 
 
@@ -173,6 +233,10 @@ def _read_text(path: Path, seed_dir: Path, problems: list[Problem]) -> str | Non
 
 def _read_table(table: Table, seed_dir: Path, out: SeedRead) -> None:
     problems = out.problems
+    path = seed_dir / table.filename
+    if table.optional and not path.exists() and not path.is_symlink():
+        out.records.setdefault(table.name, [])
+        return
     text = _read_text(seed_dir / table.filename, seed_dir, problems)
     if text is None:
         return
@@ -288,6 +352,8 @@ def render_table(table: Table, records: Sequence[Record]) -> str:
 def _cell(value: object, sign: bool = False) -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, list):
         return "|".join(str(v) for v in value)
     if sign and isinstance(value, int):

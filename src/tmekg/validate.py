@@ -5,20 +5,19 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 
+from tmekg.actions import spec
 from tmekg.errors import Problem
 from tmekg.kg import KnowledgeGraph
 from tmekg.model import Interaction, Molecule, Process
-from tmekg.vocab import TUMOR_GROWTH, Action, MoleculeType, TumorOutcome
+from tmekg.vocab import TUMOR_GROWTH, EntityKind, MoleculeType, Role, TumorOutcome, derive_outcome
 
-__all__ = ["Where", "check", "derived_outcome"]
+__all__ = ["Where", "check", "derived_outcome", "sign_conflicts"]
 
 #: Maps (table, record key) to (file, row) for messages.
 Where = Callable[[str, str], tuple[str, int]]
-
-_MOLECULE_ACTIONS = {Action.BLOCKS, Action.INHIBITS, Action.AGONIZES, Action.ENGINEERS, Action.SUPPLIES}
 
 
 def _nowhere(table: str, key: str) -> tuple[str, int]:
@@ -31,13 +30,12 @@ def derived_outcome(interaction: Interaction, process: Process) -> TumorOutcome:
     >>> from tmekg.model import Process
     >>> p = Process(id="tmekg:angiogenesis", label="angiogenesis", polarity=1, description="x")
     >>> i = Interaction(id="tmekg:i", ligand="HGNC:12680", process=p.id, effect=1, mechanism="binding",
-    ...     tumor_outcome="pro_tumor", hijacked_function="wound repair",
-    ...     hijacked_category="wound_healing_and_tissue_repair", species=("human",),
+    ...     tumor_outcome="pro_tumor", hijacked_function="tmekg:fn_wound_repair", species=("human",),
     ...     evidence=("PMID:1",), evidence_level="review", confidence="high", summary="x")
     >>> derived_outcome(i, p).value
     'pro_tumor'
     """
-    return TumorOutcome.PRO_TUMOR if interaction.effect * process.polarity > 0 else TumorOutcome.ANTI_TUMOR
+    return derive_outcome(interaction.effect, process.polarity)
 
 
 def check(kg: KnowledgeGraph, where: Where = _nowhere) -> list[Problem]:
@@ -50,8 +48,12 @@ def check(kg: KnowledgeGraph, where: Where = _nowhere) -> list[Problem]:
 
     _unique(kg, report)
     _interactions(kg, report)
+    _conflicts(kg, report)
     _therapy_actions(kg, report)
+    _requirements(kg, report)
+    _trials(kg, report)
     _entities(kg, report)
+    _functions(kg, report)
     _references(kg, report)
     return sorted(problems)
 
@@ -68,6 +70,8 @@ def _unique(kg: KnowledgeGraph, report: Report) -> None:
         ("cancers", (e.id for e in kg.cancers)),
         ("references", (r.id for r in kg.references)),
         ("interactions", (i.id for i in kg.interactions)),
+        ("trials", (t.id for t in kg.trials)),
+        ("functions", (f.id for f in kg.functions)),
     ]
     owner: dict[str, str] = {}
     for table, ids in tables:
@@ -78,16 +82,20 @@ def _unique(kg: KnowledgeGraph, report: Report) -> None:
                 report(table, key, "id", f"duplicate id {key} (already {where})", "give each record its own id")
             else:
                 owner[key] = table
-    counts = Counter(a.key for a in kg.therapy_actions)
-    for (therapy, target), n in counts.items():
+    counts = Counter(a.id for a in kg.therapy_actions)
+    for key, n in counts.items():
         if n > 1:
+            therapy, _, target = key.partition("|")
             report(
                 "therapy_actions",
-                f"{therapy}|{target}",
+                key,
                 "target",
                 f"{therapy} acts on {target} {n} times",
                 "keep one row per therapy and target",
             )
+    for key, n in Counter(r.key for r in kg.requirements).items():
+        if n > 1:
+            report("requirements", key, "requires", f"requirement {key} is listed {n} times", "keep one row")
 
 
 def _interactions(kg: KnowledgeGraph, report: Report) -> None:
@@ -130,6 +138,8 @@ def _interactions(kg: KnowledgeGraph, report: Report) -> None:
         for value in inter.evidence:
             if value not in references:
                 dangling("evidence", value, "references")
+        if inter.hijacked_function and kg.function(inter.hijacked_function) is None:
+            dangling("hijacked_function", inter.hijacked_function, "functions")
         process = processes.get(inter.process)
         if process is None:
             dangling("process", inter.process, "processes")
@@ -151,9 +161,10 @@ def _therapy_actions(kg: KnowledgeGraph, report: Report) -> None:
     therapies = {t.id for t in kg.therapies}
     cells = {c.id for c in kg.cell_types}
     molecules: dict[str, Molecule] = {m.id: m for m in kg.molecules}
+    processes = {p.id for p in kg.processes}
     references = {r.id for r in kg.references}
     for action in kg.therapy_actions:
-        key = f"{action.therapy}|{action.target}"
+        key = action.id
         if action.therapy not in therapies:
             report(
                 "therapy_actions",
@@ -162,29 +173,13 @@ def _therapy_actions(kg: KnowledgeGraph, report: Report) -> None:
                 f"{action.therapy} is not in therapies.csv",
                 "add the therapy or fix the id",
             )
-        if action.target not in cells and action.target not in molecules:
+        _target_kind(action.action, action.target, cells, molecules, report, "therapy_actions", key)
+        for cell in action.effector:
+            if cell not in cells:
+                report("therapy_actions", key, "effector", f"{cell} is not in cell_types.csv", "add it or fix the id")
+        if action.process and action.process not in processes:
             report(
-                "therapy_actions",
-                key,
-                "target",
-                f"{action.target} is neither a molecule nor a cell type",
-                "add it to molecules.csv or cell_types.csv",
-            )
-        elif action.action in _MOLECULE_ACTIONS and action.target not in molecules:
-            report(
-                "therapy_actions",
-                key,
-                "action",
-                f"'{action.action.value}' acts on a molecule, but {action.target} is a cell type",
-                "use 'depletes' for a cell population",
-            )
-        elif action.action is Action.DEPLETES and action.target not in cells:
-            report(
-                "therapy_actions",
-                key,
-                "action",
-                f"'depletes' removes a cell population, but {action.target} is a molecule",
-                "target the cell type that expresses it",
+                "therapy_actions", key, "process", f"{action.process} is not in processes.csv", "add it or fix the id"
             )
         for value in action.evidence:
             if value not in references:
@@ -195,6 +190,97 @@ def _therapy_actions(kg: KnowledgeGraph, report: Report) -> None:
                     f"{value} is not in references.csv",
                     "add the reference or fix the id",
                 )
+
+
+def _target_kind(
+    action: object, target: str, cells: set[str], molecules: dict[str, Molecule], report: Report, table: str, key: str
+) -> None:
+    from tmekg.vocab import Action
+
+    assert isinstance(action, Action)
+    kinds = spec(action).target_kinds
+    if target not in cells and target not in molecules:
+        report(
+            table,
+            key,
+            "target",
+            f"{target} is neither a molecule nor a cell type",
+            "add it to molecules.csv or cell_types.csv",
+        )
+        return
+    kind = EntityKind.CELL_TYPE if target in cells else EntityKind.MOLECULE
+    if kind not in kinds:
+        wanted = " or ".join(sorted(k.value.replace("_", " ") for k in kinds))
+        hint = (
+            "use 'depletes' for a cell population"
+            if kind is EntityKind.CELL_TYPE
+            else "target the cell type that expresses it"
+        )
+        report(
+            table,
+            key,
+            "action",
+            f"'{action.value}' acts on a {wanted}, but {target} is a {kind.value.replace('_', ' ')}",
+            hint,
+        )
+
+
+def _requirements(kg: KnowledgeGraph, report: Report) -> None:
+    cells = {c.id for c in kg.cell_types}
+    molecules: dict[str, Molecule] = {m.id: m for m in kg.molecules}
+    references = {r.id for r in kg.references}
+    used = {(a.action, a.target) for a in kg.therapy_actions}
+    for req in kg.requirements:
+        key = req.key
+        _target_kind(req.action, req.target, cells, molecules, report, "requirements", key)
+        if req.requires not in cells and req.requires not in molecules:
+            report(
+                "requirements",
+                key,
+                "requires",
+                f"{req.requires} is neither a molecule nor a cell type",
+                "add it or fix the id",
+            )
+        for value in req.evidence:
+            if value not in references:
+                report(
+                    "requirements",
+                    key,
+                    "evidence",
+                    f"{value} is not in references.csv",
+                    "add the reference or fix the id",
+                )
+        if (req.action, req.target) not in used:
+            report(
+                "requirements",
+                key,
+                "target",
+                f"no therapy {req.action.value} {req.target}, so this requirement applies to nothing",
+                "fix the action or target, or remove the row",
+                "warning",
+            )
+
+
+def _trials(kg: KnowledgeGraph, report: Report) -> None:
+    therapies = {t.id for t in kg.therapies}
+    cancers = {c.id for c in kg.cancers}
+    references = {r.id for r in kg.references}
+    for trial in kg.trials:
+        for column, values, known, table in (
+            ("experimental", trial.experimental, therapies, "therapies"),
+            ("comparator", trial.comparator, therapies, "therapies"),
+            ("cancers", trial.cancers, cancers, "cancers"),
+            ("publications", trial.publications, references, "references"),
+        ):
+            for value in values:
+                if value not in known:
+                    report(
+                        "trials",
+                        trial.id,
+                        column,
+                        f"{value} is not in {table}.csv",
+                        f"add it to {table}.csv or fix the id",
+                    )
 
 
 def _entities(kg: KnowledgeGraph, report: Report) -> None:
@@ -218,6 +304,60 @@ def _entities(kg: KnowledgeGraph, report: Report) -> None:
                     f"subunit {sub} is a {found.molecule_type.value}",
                     "complexes are made of proteins",
                 )
+    for molecule in kg.molecules:
+        if molecule.form_of:
+            parent = molecules.get(molecule.form_of)
+            if parent is None:
+                report(
+                    "molecules",
+                    molecule.id,
+                    "form_of",
+                    f"{molecule.form_of} is not in molecules.csv",
+                    "add the protein row",
+                )
+            elif parent.molecule_type not in (MoleculeType.PROTEIN, MoleculeType.COMPLEX):
+                report(
+                    "molecules",
+                    molecule.id,
+                    "form_of",
+                    f"{molecule.form_of} is a {parent.molecule_type.value}",
+                    "a form is a form of a protein or a complex",
+                )
+        for enzyme in molecule.made_by:
+            if enzyme not in molecules:
+                report("molecules", molecule.id, "made_by", f"{enzyme} is not in molecules.csv", "add the enzyme row")
+    up: dict[str, str | None] = {c.id: c.broader for c in kg.cell_types}
+    for cell in kg.cell_types:
+        if cell.broader and cell.broader not in up:
+            report(
+                "cell_types", cell.id, "broader", f"{cell.broader} is not in cell_types.csv", "add the parent cell type"
+            )
+            continue
+        seen, node = {cell.id}, cell.broader
+        while node and node in up and node not in seen:
+            seen.add(node)
+            node = up[node]
+        if node in seen:
+            report("cell_types", cell.id, "broader", f"the broader chain of {cell.id} loops", "break the cycle")
+        elif cell.id.startswith("tmekg:") and not any(s.startswith("CL:") for s in seen):
+            report(
+                "cell_types",
+                cell.id,
+                "broader",
+                f"the broader chain of {cell.id} never reaches a CL term",
+                "end it at a CL cell type",
+            )
+    cancer_ids = {c.id for c in kg.cancers}
+    for cancer in kg.cancers:
+        for broader in cancer.broader:
+            if broader not in cancer_ids:
+                report(
+                    "cancers",
+                    cancer.id,
+                    "broader",
+                    f"{broader} is not in cancers.csv",
+                    "add the broader cancer or drop it",
+                )
     symbols = Counter(m.symbol for m in kg.molecules if m.symbol)
     for molecule in kg.molecules:
         if molecule.symbol and symbols[molecule.symbol] > 1:
@@ -239,8 +379,16 @@ def _entities(kg: KnowledgeGraph, report: Report) -> None:
         )
 
 
+def _functions(kg: KnowledgeGraph, report: Report) -> None:
+    used = {i.hijacked_function for i in kg.interactions}
+    for function in kg.functions:
+        if function.id not in used:
+            report("functions", function.id, "id", f"{function.id} is hijacked by no interaction", "", "warning")
+
+
 def _references(kg: KnowledgeGraph, report: Report) -> None:
     used = {r for i in kg.interactions for r in i.evidence} | {r for a in kg.therapy_actions for r in a.evidence}
+    used |= {r for q in kg.requirements for r in q.evidence} | {r for t in kg.trials for r in t.publications}
     for ref in kg.references:
         if not ref.confirmed:
             report(
@@ -253,3 +401,58 @@ def _references(kg: KnowledgeGraph, report: Report) -> None:
             )
         if ref.id not in used:
             report("references", ref.id, "id", f"{ref.id} is cited by nothing", "remove it or cite it", "warning")
+
+
+_ROLE_COLUMN = {Role.LIGAND: "ligand", Role.RECEPTOR: "receptor", Role.MEDIATOR: "mediators"}
+
+
+def sign_conflicts(kg: KnowledgeGraph) -> list[tuple[str, str, Interaction, Interaction]]:
+    """Pairs of rows in which one molecule has opposite own signs toward one process (qualifiers applied).
+
+    Each item is ``(molecule, process, first row, second row)``. Rows marked ``context_dependent`` take no part,
+    and two rows are not compared when the sign follows a partner: the molecule is a ligand engaging different
+    receptors (CD80 through CD28 or CTLA-4), or a ligand in one row and a receptor in the other (HVEM).
+    """
+    seen: dict[tuple[str, str], list[tuple[Interaction, Role, str | None]]] = defaultdict(list)
+    for inter in kg.interactions:
+        if inter.tumor_outcome is TumorOutcome.CONTEXT_DEPENDENT:
+            continue
+        for part in inter.participants:
+            partner = inter.receptor if part.role is Role.LIGAND else None
+            seen[(part.molecule, inter.process)].append((inter, part.role, partner))
+    found = []
+    for (molecule, process), uses in sorted(seen.items()):
+        for n, (one, role_one, partner_one) in enumerate(uses):
+            for two, role_two, partner_two in uses[n + 1 :]:
+                if one.sign_of(molecule) == two.sign_of(molecule) or one.id == two.id:
+                    continue
+                if {role_one, role_two} == {Role.LIGAND, Role.RECEPTOR}:
+                    continue
+                if role_one is role_two is Role.LIGAND and partner_one and partner_two and partner_one != partner_two:
+                    continue
+                first, second = sorted((one, two), key=lambda i: i.id)
+                found.append((molecule, process, first, second))
+    return found
+
+
+def _conflicts(kg: KnowledgeGraph, report: Report) -> None:
+    """A molecule may not push a process both ways unless a row explains why (``outcome_note``)."""
+    for molecule, process, first, second in sign_conflicts(kg):
+        if first.outcome_note or second.outcome_note:
+            continue
+        part = second.participant(molecule)
+        column = _ROLE_COLUMN[part.role] if part else "mediators"
+        name, proc = kg.label(molecule), kg.label(process)
+        report(
+            "interactions",
+            second.id,
+            column,
+            f"{name} ({molecule}) {_verb(second.sign_of(molecule))} '{proc}' here but "
+            f"{_verb(first.sign_of(molecule))} it in {first.id}",
+            "if one row is about its loss or decrease, say so in `directions`; if it is another form (soluble, shed), "
+            "use that form's molecule; if both hold, explain in `outcome_note` or mark the row context_dependent",
+        )
+
+
+def _verb(sign: int) -> str:
+    return "increases" if sign > 0 else "decreases"

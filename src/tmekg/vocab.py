@@ -13,19 +13,32 @@ __all__ = [
     "HIJACKED_CATEGORY_DESCRIPTIONS",
     "TUMOR_GROWTH",
     "Action",
+    "Aspect",
+    "CombinationKind",
     "Confidence",
+    "Direction",
     "EntityKind",
     "EvidenceLevel",
+    "FormKind",
     "HijackedCategory",
     "Mechanism",
     "Modality",
     "MoleculeCategory",
     "MoleculeType",
+    "NetDirection",
+    "Predicate",
+    "RequirementKind",
+    "Role",
+    "Site",
     "Species",
     "TherapyStatus",
+    "TrialPhase",
+    "TrialResult",
     "TumorOutcome",
+    "Verdict",
     "curie_error",
     "curie_to_iri",
+    "derive_outcome",
 ]
 
 
@@ -43,6 +56,46 @@ class MoleculeType(StrEnum):
     PROTEIN = "protein"
     COMPLEX = "complex"
     METABOLITE = "metabolite"
+    #: a soluble, shed or exosomal form of a protein or complex that has an effect of its own
+    FORM = "form"
+
+
+class FormKind(StrEnum):
+    """How a molecular form differs from the molecule it is a form of."""
+
+    SHED = "shed"
+    SOLUBLE = "soluble"
+    EXOSOMAL = "exosomal"
+
+
+class Site(StrEnum):
+    """Where a participant of an interaction sits: the sender produces only sender-side molecules."""
+
+    SENDER = "sender"
+    RECEIVER = "receiver"
+    EXTRACELLULAR = "extracellular"
+
+
+class Direction(StrEnum):
+    """Which way a participant moved in the statement (Biolink's direction qualifier)."""
+
+    INCREASED = "increased"
+    DECREASED = "decreased"
+    LOST = "lost"
+
+    @property
+    def sign(self) -> int:
+        """+1 when the participant went up, -1 when it went down or was lost."""
+        return 1 if self is Direction.INCREASED else -1
+
+
+class Aspect(StrEnum):
+    """What about a participant moved (Biolink's aspect qualifier)."""
+
+    EXPRESSION = "expression"
+    ACTIVITY = "activity"
+    SECRETION = "secretion"
+    CLEAVAGE = "cleavage"
 
 
 class MoleculeCategory(StrEnum):
@@ -134,14 +187,96 @@ class Species(StrEnum):
 
 
 class Action(StrEnum):
-    """What a therapy does to its target (DESIGN.md §3, "Therapy action")."""
+    """What a therapy does to its target (DESIGN.md §3, "Therapy action"); what each one means is in
+    :data:`tmekg.actions.ACTIONS`."""
 
     BLOCKS = "blocks"
     INHIBITS = "inhibits"
     DEPLETES = "depletes"
     AGONIZES = "agonizes"
-    ENGINEERS = "engineers"
     SUPPLIES = "supplies"
+    TRANSFERS = "transfers"
+    REDIRECTS = "redirects"
+    OPSONIZES = "opsonizes"
+    ENGINEERS = "engineers"
+    VACCINATES = "vaccinates"
+    STIMULATES = "stimulates"
+
+
+class Role(StrEnum):
+    """The part an entity plays in an interaction."""
+
+    SOURCE = "source"
+    LIGAND = "ligand"
+    RECEPTOR = "receptor"
+    MEDIATOR = "mediator"
+    TARGET = "target"
+
+
+class RequirementKind(StrEnum):
+    """What a therapy needs in the tumor for its action to work."""
+
+    ANTIGEN_PRESENTATION = "antigen_presentation"
+    IFN_GAMMA_SIGNALLING = "ifn_gamma_signalling"
+    EFFECTOR_CELL = "effector_cell"
+    FC_RECEPTOR = "fc_receptor"
+    ANTIGEN = "antigen"
+
+
+class TrialPhase(StrEnum):
+    PHASE_1 = "phase_1"
+    PHASE_1_2 = "phase_1_2"
+    PHASE_2 = "phase_2"
+    PHASE_2_3 = "phase_2_3"
+    PHASE_3 = "phase_3"
+
+
+class TrialResult(StrEnum):
+    """What a trial showed on its primary endpoint(s)."""
+
+    MET = "met"
+    NOT_MET = "not_met"
+    MIXED = "mixed"
+    ONGOING = "ongoing"
+
+
+class Predicate(StrEnum):
+    """Edge types of the NetworkX view and the signed graph (relationship types in Neo4j, upper-cased)."""
+
+    PRODUCES = "produces"
+    BINDS = "binds"
+    ACTS_ON = "acts_on"
+    INCREASES = "increases"
+    DECREASES = "decreases"
+    MAKES = "makes"
+    FORM_OF = "form_of"
+    HAS_SUBUNIT = "has_subunit"
+    PART_OF = "part_of"
+    SUBCLASS_OF = "subclass_of"
+    POLARITY = "polarity"
+
+
+class NetDirection(StrEnum):
+    """The predicted net effect of a therapy on the tumor."""
+
+    ANTI_TUMOR = "anti_tumor"
+    PRO_TUMOR = "pro_tumor"
+    MIXED = "mixed"
+    NONE = "none"
+
+
+class Verdict(StrEnum):
+    """What severing or strengthening one interaction means for the patient."""
+
+    BENEFIT = "benefit"
+    HARM = "harm"
+    NEUTRAL = "neutral"
+
+
+class CombinationKind(StrEnum):
+    REDUNDANT = "redundant"
+    COMPLEMENTARY = "complementary"
+    ANTAGONISTIC = "antagonistic"
 
 
 class Modality(StrEnum):
@@ -154,6 +289,8 @@ class Modality(StrEnum):
     ONCOLYTIC_VIRUS = "oncolytic_virus"
     VACCINE = "vaccine"
     ANTIBODY_DRUG_CONJUGATE = "antibody_drug_conjugate"
+    GENE_THERAPY = "gene_therapy"
+    OLIGONUCLEOTIDE = "oligonucleotide"
 
 
 class TherapyStatus(StrEnum):
@@ -162,6 +299,15 @@ class TherapyStatus(StrEnum):
     PHASE_2 = "phase_2"
     PHASE_1 = "phase_1"
     DISCONTINUED = "discontinued"
+
+
+def derive_outcome(effect: int, polarity: int) -> TumorOutcome:
+    """The outcome the signs imply: effect x polarity, + is pro-tumor (the one place this is computed).
+
+    >>> derive_outcome(-1, -1).value
+    'pro_tumor'
+    """
+    return TumorOutcome.PRO_TUMOR if effect * polarity > 0 else TumorOutcome.ANTI_TUMOR
 
 
 #: The sink of every signed path.
@@ -177,6 +323,7 @@ CURIE_PATTERNS: dict[str, tuple[re.Pattern[str], str]] = {
     "HGNC": (re.compile(r"[1-9]\d*"), "https://identifiers.org/hgnc:"),
     "DRUGBANK": (re.compile(r"DB\d{5}"), "https://identifiers.org/drugbank:"),
     "PMID": (re.compile(r"[1-9]\d*"), "https://identifiers.org/pubmed:"),
+    "clinicaltrials": (re.compile(r"NCT\d{8}"), "https://clinicaltrials.gov/study/"),
     "DOI": (re.compile(r"10\.\d{4,9}/[^\s|]+"), "https://doi.org/"),
     "tmekg": (re.compile(r"[A-Za-z][A-Za-z0-9_]*"), "https://w3id.org/tmekg/id/"),
 }

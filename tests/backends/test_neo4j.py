@@ -69,13 +69,16 @@ def expected_counts(kg: KnowledgeGraph) -> tuple[dict[str, int], dict[str, int]]
         "Protein": types[MoleculeType.PROTEIN],
         "Complex": types[MoleculeType.COMPLEX],
         "Metabolite": types[MoleculeType.METABOLITE],
+        "Form": types[MoleculeType.FORM],
         "Process": len(kg.processes),
         "Therapy": len(kg.therapies),
         "Cancer": len(kg.cancers),
         "Reference": len(kg.references),
         "Interaction": len(kg.interactions),
+        "Trial": len(kg.trials),
+        "Function": len(kg.functions),
     }
-    nodes["Tmekg"] = sum(nodes[k] for k in nodes if k not in ("Protein", "Complex", "Metabolite"))
+    nodes["Tmekg"] = sum(nodes[k] for k in nodes if k not in ("Protein", "Complex", "Metabolite", "Form"))
     inters = kg.interactions
     rels = {
         "SOURCE": sum(1 for i in inters if i.source),
@@ -87,6 +90,16 @@ def expected_counts(kg: KnowledgeGraph) -> tuple[dict[str, int], dict[str, int]]
         "CONTEXT": sum(len(i.contexts) for i in inters),
         "EVIDENCE": sum(len(i.evidence) for i in inters),
         "HAS_SUBUNIT": sum(len(m.subunits) for m in kg.molecules),
+        "FORM_OF": sum(1 for m in kg.molecules if m.form_of),
+        "MADE_BY": sum(len(m.made_by) for m in kg.molecules),
+        "BROADER": sum(len(c.broader) for c in kg.cancers)
+        + sum(1 for c in kg.cell_types if c.broader and kg.has(c.broader)),
+        "REQUIRES": len(kg.requirements),
+        "EXPERIMENTAL_ARM": sum(len(t.experimental) for t in kg.trials),
+        "COMPARATOR_ARM": sum(len(t.comparator) for t in kg.trials),
+        "STUDIES": sum(len(t.cancers) for t in kg.trials),
+        "REPORTED_IN": sum(len(t.publications) for t in kg.trials),
+        "HIJACKS": sum(1 for i in kg.interactions if i.hijacked_function),
     }
     rels.update(Counter(a.action.value.upper() for a in kg.therapy_actions))
     return {k: v for k, v in nodes.items() if v}, {k: v for k, v in rels.items() if v}
@@ -186,8 +199,14 @@ def test_edge_rows_of_the_mini_seed(mini: KnowledgeGraph) -> None:
     for group in rows:
         if group.type in ACTION_TYPE.values():
             assert group.start is NodeLabel.THERAPY
-        elif group.type is RelType.HAS_SUBUNIT:
+        elif group.type in (RelType.HAS_SUBUNIT, RelType.FORM_OF, RelType.MADE_BY):
             assert (group.start, group.end) == (NodeLabel.MOLECULE, NodeLabel.MOLECULE)
+        elif group.type is RelType.BROADER:
+            assert group.start == group.end
+        elif group.type is RelType.REQUIRES:
+            assert group.start in (NodeLabel.MOLECULE, NodeLabel.CELL_TYPE)
+        elif group.type in (RelType.EXPERIMENTAL_ARM, RelType.COMPARATOR_ARM, RelType.STUDIES, RelType.REPORTED_IN):
+            assert group.start is NodeLabel.TRIAL
         else:
             assert group.start is NodeLabel.INTERACTION
 
@@ -264,8 +283,17 @@ def test_csv_export_files(mini: KnowledgeGraph, tmp_path: Path) -> None:
     with (out / "relationships_BLOCKS.csv").open(newline="") as handle:
         rows = list(csv.reader(handle))
     assert rows == [
-        [":START_ID", ":END_ID", ":TYPE", "evidence:string[]", "evidence_level", "note"],
-        ["DRUGBANK:DB09037", "HGNC:8760", "BLOCKS", "PMID:11015443", "review", ""],
+        [
+            ":START_ID",
+            ":END_ID",
+            ":TYPE",
+            "evidence:string[]",
+            "evidence_level",
+            "note",
+            "effector:string[]",
+            "process",
+        ],
+        ["DRUGBANK:DB09037", "HGNC:8760", "BLOCKS", "PMID:11015443", "review", "", "", ""],
     ]
     readme = (out / "README.md").read_text()
     assert "neo4j-admin database import full" in readme
@@ -434,12 +462,13 @@ def _ids(graph: Graph, node: Any) -> str:
 def test_same_graph_as_the_rdf_view(neo4j_driver: Driver, shipped: KnowledgeGraph) -> None:
     load(neo4j_driver, shipped)
     graph = to_rdf(shipped)
-    entity_classes = [TMEKG.CellType, TMEKG.Protein, TMEKG.Complex, TMEKG.Metabolite, TMEKG.Process]
+    entity_classes = [TMEKG.CellType, TMEKG.Protein, TMEKG.Complex, TMEKG.Metabolite, TMEKG.Form, TMEKG.Process]
     entity_classes += [TMEKG.Therapy, TMEKG.Cancer]
     rdf_entities = {_ids(graph, s) for c in entity_classes for s in graph.subjects(RDF.type, c)}
     rdf_interactions = {_ids(graph, s) for s in graph.subjects(RDF.type, TMEKG.Interaction)}
     records, _, _ = neo4j_driver.execute_query(
-        "MATCH (n:Tmekg) WHERE NOT n:Interaction AND NOT n:Reference RETURN collect(n.id) AS ids"
+        "MATCH (n:Tmekg) WHERE NOT n:Interaction AND NOT n:Reference AND NOT n:Trial AND NOT n:Function "
+        "RETURN collect(n.id) AS ids"
     )
     assert set(records[0]["ids"]) == rdf_entities
 
@@ -489,6 +518,8 @@ def _load_csv_query(path: str, header: list[str]) -> str:
             return f"{name}: toInteger({cell})"
         if kind == "string[]":
             return f"{name}: split({cell}, ';')"
+        if kind == "boolean":
+            return f"{name}: toBoolean({cell})"
         return f"{name}: {cell}"
 
     if header[0] == "id:ID":
@@ -769,4 +800,6 @@ def test_password_never_appears(
 def test_interaction_field_names_are_node_properties() -> None:
     """Every interaction field is either a node property or a relationship (nothing silently dropped)."""
     relationships = {"source", "ligand", "receptor", "mediators", "target", "process", "contexts"}
-    assert set(Interaction.model_fields) == set(NODE_PROPERTIES[NodeLabel.INTERACTION]) | relationships
+    relationships |= {"sites", "directions"}  # properties of the LIGAND / RECEPTOR / MEDIATOR relationships
+    derived = {"hijacked_category"}  # the hijacked function's kind, from the HIJACKS relationship
+    assert set(Interaction.model_fields) | derived == set(NODE_PROPERTIES[NodeLabel.INTERACTION]) | relationships

@@ -18,7 +18,7 @@ def test_interaction_edges(mini_kg: KnowledgeGraph) -> None:
 
 def test_graph(mini_kg: KnowledgeGraph) -> None:
     graph = to_networkx(mini_kg)
-    assert graph.number_of_nodes() == 12
+    assert graph.number_of_nodes() == 13
     assert graph.nodes["HGNC:17635"]["label"] == "PD-L1"
     assert graph.nodes["tmekg:tumor_growth"]["polarity"] == 1
     shared = graph.edges["HGNC:8760", "tmekg:t_cell_cytotoxicity", "decreases"]

@@ -10,6 +10,7 @@ from tmekg.model import (
     CellType,
     Interaction,
     Molecule,
+    NormalFunction,
     Process,
     Reference,
     Therapy,
@@ -68,6 +69,9 @@ def hostile_kg() -> KnowledgeGraph:
             ),
         ),
         cancers=(Cancer(id="MONDO:0005105", label=CANCER),),
+        functions=(
+            NormalFunction(id="tmekg:fn_evil", label=HIJACK, category="peripheral_tolerance", description=HIJACK),
+        ),
         references=(
             Reference(id="PMID:11015443", authors="Freeman GJ & al. <x>", year=2000, title="PD-1 & <B7>", journal="J"),
         ),
@@ -82,8 +86,8 @@ def hostile_kg() -> KnowledgeGraph:
                 effect=-1,
                 mechanism="binding",
                 tumor_outcome="pro_tumor",
-                hijacked_function=HIJACK,
-                hijacked_category="peripheral_tolerance",
+                hijacked_function="tmekg:fn_evil",
+                hijacked_note=HIJACK,
                 contexts=("MONDO:0005105",),
                 species=("human",),
                 evidence=("PMID:11015443",),

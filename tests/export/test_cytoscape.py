@@ -26,7 +26,7 @@ def test_cyjs_loaded_by_cytoscape_js(mini_kg: KnowledgeGraph, tmp_path: Path) ->
     assert written_paths(ExportFormat.CYJS, path) == [path, style]
     read = node_script("read_cyjs.js", str(path), str(style))
     assert read["warnings"] == []
-    assert (read["nodes"], read["edges"]) == (12, 3)
+    assert (read["nodes"], read["edges"]) == (13, 3)
     pdl1 = read["nodeData"]["HGNC:17635"]
     assert (pdl1["name"], pdl1["kind"]) == ("PD-L1", "molecule")
     assert (pdl1["shape"], pdl1["color"]) == ("round-rectangle", _rgb_css(NODE_STYLES["molecule"].color))
@@ -43,7 +43,7 @@ def test_cyjs_loaded_by_cytoscape_js(mini_kg: KnowledgeGraph, tmp_path: Path) ->
     assert (edge["evidence_level"], edge["evidence"]) == ("in_vitro", ["PMID:11015443"])
     assert edge["line_color"] == _rgb_css(EDGE_OUTCOME_COLORS["pro_tumor"])
     assert (edge["arrow"], edge["width"]) == ("tee", "2.5px")
-    therapy = read["edgeData"]["DRUGBANK:DB09037>HGNC:8760"]
+    therapy = read["edgeData"]["DRUGBANK:DB09037|HGNC:8760"]
     assert therapy["arrow"] == "tee"
 
 
@@ -99,7 +99,7 @@ def test_cx2_read_by_ndex2(mini_kg: KnowledgeGraph, tmp_path: Path) -> None:
     network.create_from_raw_cx2(json.loads(path.read_text(encoding="utf-8")))
     nodes = network.get_nodes()
     edges = network.get_edges()
-    assert (len(nodes), len(edges)) == (12, 3)
+    assert (len(nodes), len(edges)) == (13, 3)
     by_curie = {n["v"]["curie"]: n["v"] for n in nodes.values()}
     assert (by_curie["HGNC:17635"]["name"], by_curie["HGNC:17635"]["kind"]) == ("PD-L1", "molecule")
     edge = next(e["v"] for e in edges.values() if e["v"]["edge_id"] == "tmekg:i_pdl1_pd1")

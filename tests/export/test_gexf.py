@@ -60,7 +60,7 @@ def test_gexf_read_by_graphology(mini_kg: KnowledgeGraph, tmp_path: Path) -> Non
     path = tmp_path / "kg.gexf"
     export(mini_kg, ExportFormat.GEXF, path)
     read = node_script("read_gexf.js", str(path))
-    assert (read["order"], read["size"]) == (12, 3)
+    assert (read["order"], read["size"]) == (13, 3)
     pdl1 = read["nodes"]["HGNC:17635"]
     assert (pdl1["label"], pdl1["color"], pdl1["shape"]) == ("PD-L1", "rgb(242,142,43)", "square")
     edge = read["edges"]["tmekg:i_pdl1_pd1"]

@@ -30,7 +30,7 @@ def test_graphml_read_by_igraph(mini_kg: KnowledgeGraph, tmp_path: Path) -> None
     assert (attrs["evidence_level"], attrs["evidence"]) == ("in_vitro", "PMID:11015443")
     assert attrs["label"] == "PD-L1 → PD-1"
     assert attrs["citations"] == "Freeman GJ et al. (2000) J Exp Med. PMID:11015443"
-    assert edges["DRUGBANK:DB09037>HGNC:8760"][2]["label"] == "blocks"
+    assert edges["DRUGBANK:DB09037|HGNC:8760"][2]["label"] == "blocks"
 
 
 def test_graphml_key_ids_are_unique(mini_kg: KnowledgeGraph, tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ import pytest
 
 from tmekg.kg import KnowledgeGraph
 from tmekg.reasoning import block, tumor_sign
-from tmekg.vocab import Action, TumorOutcome
+from tmekg.vocab import Action, NetDirection, RequirementKind, Role, TumorOutcome, Verdict
 
 
 @pytest.mark.usefixtures("toy_is_valid")
@@ -14,12 +14,17 @@ def test_blocks_sever_by_ligand_or_receptor(toy_kg: KnowledgeGraph) -> None:
     anti_pd1 = block(toy_kg, "pembrolizumab")
     assert [e.interaction.id for e in anti_pd1.severed] == ["tmekg:i_pdl1_pd1", "tmekg:i_pdl2_pd1"]
     assert all(e.benefit(toy_kg) for e in anti_pd1.severed)
-    assert anti_pd1.net_effect.direction == "anti_tumor"
+    assert anti_pd1.net_effect.direction is NetDirection.ANTI_TUMOR
     anti_pdl1 = block(toy_kg, "toy-anti-pd-l1")
     assert [e.interaction.id for e in anti_pdl1.severed] == ["tmekg:i_pdl1_pd1"]
-    # what anti-PD-L1 leaves open on the same process is the PD-L2 route, which anti-PD-1 closes
-    assert [i.id for i in anti_pdl1.escape_routes] == ["tmekg:i_pdl2_pd1"]
-    assert [(p.therapy.label, p.closes) for p in anti_pdl1.partners] == [("pembrolizumab", ("tmekg:i_pdl2_pd1",))]
+    # what anti-PD-L1 leaves open on the same process is the PD-L2 route, which anti-PD-1 closes; anti-PD-1 is on
+    # the same axis (PD-1 binds PD-L1), so it is a partner only when asked for all
+    assert [r.interaction.id for r in anti_pdl1.escape_routes] == ["tmekg:i_pdl2_pd1"]
+    assert anti_pdl1.partners == ()
+    everyone = block(toy_kg, "toy-anti-pd-l1", all_partners=True)
+    (partner,) = everyone.partners
+    assert (partner.therapy.label, partner.closes) == ("pembrolizumab", ("tmekg:i_pdl2_pd1",))
+    assert any("same axis" in why for why in partner.excluded)
 
 
 def test_depleting_effector_cells_is_harm(toy_kg: KnowledgeGraph) -> None:
@@ -27,16 +32,16 @@ def test_depleting_effector_cells_is_harm(toy_kg: KnowledgeGraph) -> None:
     severed = {e.interaction.id: e for e in answer.severed}
     assert set(severed) == {
         "tmekg:i_cd8_kill",
-        "tmekg:i_car_t_kill",
         "tmekg:i_il2_cd8",
         "tmekg:i_pdl1_pd1",
         "tmekg:i_pdl2_pd1",
+        "tmekg:i_b2m_loss",
     }
-    assert severed["tmekg:i_cd8_kill"].verdict(toy_kg) == "harm"
-    assert severed["tmekg:i_cd8_kill"].role == "source"
+    assert severed["tmekg:i_cd8_kill"].verdict(toy_kg) is Verdict.HARM
+    assert severed["tmekg:i_cd8_kill"].role is Role.SOURCE
     # PD-1 signalling is lost only because its receiver is gone: no benefit claimed
-    assert severed["tmekg:i_pdl1_pd1"].verdict(toy_kg) == "neutral"
-    assert answer.net_effect.direction == "pro_tumor"
+    assert severed["tmekg:i_pdl1_pd1"].verdict(toy_kg) is Verdict.NEUTRAL
+    assert answer.net_effect.direction is NetDirection.PRO_TUMOR
     assert answer.net_effect.opposing, "the path through perforin killing opposes"
 
 
@@ -47,13 +52,37 @@ def test_agonist_and_supply_strengthen(toy_kg: KnowledgeGraph) -> None:
     assert agonist.strengthened[0].benefit(toy_kg)
     supply = block(toy_kg, "toy-aldesleukin")
     assert [(e.interaction.id, e.role) for e in supply.strengthened] == [("tmekg:i_il2_cd8", "ligand")]
-    assert supply.net_effect.direction == "anti_tumor"
+    assert supply.net_effect.direction is NetDirection.ANTI_TUMOR
 
 
-def test_engineered_cells_strengthen_the_killing_they_recognise(toy_kg: KnowledgeGraph) -> None:
+def test_engineered_cells_make_their_own_killing(toy_kg: KnowledgeGraph) -> None:
     car_t = block(toy_kg, "toy-car-t")
-    assert [(e.interaction.id, e.verdict(toy_kg)) for e in car_t.strengthened] == [("tmekg:i_car_t_kill", "benefit")]
-    assert car_t.net_effect.direction == "anti_tumor"
+    assert car_t.severed == car_t.strengthened == ()
+    (made,) = car_t.drug_made
+    assert (made.action.target, made.action.process) == ("HGNC:1633", "tmekg:tumor_cell_killing")
+    assert car_t.net_effect.direction is NetDirection.ANTI_TUMOR
+    (path,) = car_t.net_effect.supporting
+    assert [h.predicate for h in path.hops] == ["engineers", "polarity"]
+    assert {(n.requires, n.kind) for n in car_t.needs} == {
+        ("HGNC:1633", RequirementKind.ANTIGEN),
+        ("CL:0000625", RequirementKind.EFFECTOR_CELL),
+    }
+    routes = {r.interaction.id: r for r in car_t.escape_routes}
+    # antigen loss defeats it; B2M loss does not (CAR-T cells do not need MHC-I)
+    assert "tmekg:i_cd19_loss" in routes
+    assert routes["tmekg:i_cd19_loss"].defeats is not None
+    assert "tmekg:i_b2m_loss" not in routes
+    # the CD8 T cells it sends are suppressed by PD-1 signalling: that is an escape route too
+    assert "tmekg:i_pdl1_pd1" in routes
+
+
+def test_requirements_feed_escape_routes(toy_kg: KnowledgeGraph) -> None:
+    answer = block(toy_kg, "pembrolizumab")
+    routes = {r.interaction.id: r for r in answer.escape_routes}
+    assert "tmekg:i_b2m_loss" in routes, "B2M loss defeats the MHC-I presentation PD-1 blockade needs"
+    assert routes["tmekg:i_b2m_loss"].defeats is not None
+    assert routes["tmekg:i_b2m_loss"].defeats.kind is RequirementKind.ANTIGEN_PRESENTATION
+    assert "tmekg:i_cd19_loss" not in routes
 
 
 def test_acting_on_a_subunit_reaches_the_complex(toy_kg: KnowledgeGraph) -> None:
@@ -62,9 +91,18 @@ def test_acting_on_a_subunit_reaches_the_complex(toy_kg: KnowledgeGraph) -> None
     assert [h.predicate for h in path.hops] == ["agonizes", "part_of", "increases", "polarity"]
 
 
+def test_trials_of_a_therapy(toy_kg: KnowledgeGraph) -> None:
+    answer = block(toy_kg, "pembrolizumab")
+    assert [t.name for t in answer.trials] == ["TOY-1"]
+    assert block(toy_kg, "pembrolizumab", cancer="MONDO:0005105").trials
+    # a trial in melanoma says nothing about another cancer
+    assert block(toy_kg, "pembrolizumab", cancer="MONDO:0000001").trials == () if toy_kg.has("MONDO:0000001") else True
+
+
 def test_json_contract(toy_kg: KnowledgeGraph) -> None:
     data = block(toy_kg, "pembrolizumab").to_dict(toy_kg)
-    assert set(data) == {"therapy", "actions", "severed", "strengthened", "net_effect", "escape_routes", "partners"}
+    assert {"therapy", "actions", "severed", "strengthened", "net_effect", "escape_routes", "partners"} <= set(data)
+    assert {"drug_made", "needs", "trials", "status", "cancer"} <= set(data)
     assert data["therapy"] == {"id": "DRUGBANK:DB09037", "label": "pembrolizumab"}
     assert data["actions"][0]["target"]["symbol"] == "PDCD1"
     assert data["actions"][0]["action"] == "blocks"
@@ -72,9 +110,10 @@ def test_json_contract(toy_kg: KnowledgeGraph) -> None:
     assert {"direction", "score", "supporting_paths", "opposing_paths"} <= set(net)
     severed = data["severed"][0]
     for key in ("id", "source", "target", "ligand", "receptor", "mediators", "effect", "tumor_outcome",
-                "hijacked_function", "evidence"):  # fmt: skip
+                "hijacked_function", "evidence", "sites", "directions"):  # fmt: skip
         assert key in severed
     assert severed["ligand"]["label"] == "PD-L1"
+    assert {"escape_reason", "defeats"} <= set(data["escape_routes"][0])
 
 
 # --- the shipped knowledge base --------------------------------------------------------------------------------
@@ -117,8 +156,8 @@ def test_flagship_therapies(kg: KnowledgeGraph, therapy: str) -> None:
         )
     gone = {e.interaction.id for e in answer.severed}
     for route in answer.escape_routes:
-        assert route.id not in gone
-        assert route.tumor_outcome is not TumorOutcome.ANTI_TUMOR
-    counts = [len(p.closes) for p in answer.partners]
-    assert counts == sorted(counts, reverse=True)
+        assert route.interaction.id not in gone
+        assert route.interaction.tumor_outcome is not TumorOutcome.ANTI_TUMOR
+    scores = [p.score for p in answer.partners]
+    assert scores == sorted(scores, reverse=True)
     assert all(a.action in Action for a in answer.actions)

@@ -48,7 +48,7 @@ def test_combinations(toy_kg: KnowledgeGraph, kg: KnowledgeGraph) -> None:
     assert combine(kg, "pembrolizumab", "ipilimumab").kind == "complementary"
     bad = combine(toy_kg, "pembrolizumab", "cd8-depleter")
     assert bad.kind == "antagonistic"
-    reasons = {(by, i.id) for by, i, _ in bad.conflicts}
+    reasons = {(by, i.id) for by, i, _ in bad.conflicts if i}
     assert ("tmekg:anti_cd8", "tmekg:i_pdl1_pd1") in reasons  # it depletes the CD8 T cells anti-PD-1 unleashes
 
 
@@ -60,9 +60,10 @@ def test_classify_and_conflicts(mini_kg: KnowledgeGraph) -> None:
     kg = dataclasses.replace(mini_kg, interactions=(mini_kg.interactions[0], two_sided))
     found = conflicts(kg)
     assert [(c.interaction.id, c.derived.value) for c in found] == [("tmekg:i_pdl2_pd1", "pro_tumor")]
-    groups = by_hijacked_function(list(mini_kg.interactions))
-    assert list(groups) == ["peripheral tolerance"]
-    assert len(groups["peripheral tolerance"]) == 2
+    groups = by_hijacked_function(mini_kg, list(mini_kg.interactions))
+    label = "termination of T cell activation by inhibitory receptors"
+    assert list(groups) == [label]
+    assert len(groups[label]) == 2
 
 
 def test_cancer_context(mini_kg: KnowledgeGraph) -> None:
@@ -78,8 +79,11 @@ def test_cancer_subsumption(mini_kg: KnowledgeGraph) -> None:
     assert len(narrow.interactions) == 2
 
 
-def test_mondo_ancestors_from_reference_data() -> None:
-    pytest.importorskip("cellxgene_ontology_guide")
-    from tmekg.cli.common import cancer_ancestors
-
-    assert "MONDO:0005105" in cancer_ancestors("MONDO:0005012")  # cutaneous melanoma is a melanoma
+def test_cancer_hierarchy_is_shipped(kg: KnowledgeGraph) -> None:
+    """--cancer needs no optional extra: subsumption comes from the cancers table (MONDO-derived, grounded)."""
+    tnbc = kg.lookup("triple-negative breast carcinoma").id
+    breast = kg.lookup("breast carcinoma").id
+    assert breast in kg.broader_cancers(tnbc)
+    assert tnbc in kg.narrower_cancers(breast)
+    statements = {i.id for i in kg.for_cancer(tnbc).interactions}
+    assert {i.id for i in kg.interactions if breast in i.contexts} <= statements

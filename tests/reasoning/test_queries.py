@@ -13,7 +13,7 @@ from tmekg.queries import list_queries, load_query, parse_query_text
 from tmekg.reasoning.catalogue import ANSWERS, answer
 
 REQUIRED = {"pro_tumor_interactions", "anti_tumor_interactions", "therapy_blocks", "interactions_of_cell",
-            "hijacked_functions"}  # fmt: skip
+            "hijacked_functions", "trials_of_therapy"}  # fmt: skip
 
 
 def _key(row: dict[str, Any]) -> tuple[tuple[str, str], ...]:

@@ -3,14 +3,26 @@
 The model is fixed (the RDF view, the Cypher catalogue and the neo4j-admin CSV export rely on it):
 
 * every node has the label ``:Tmekg`` and the label of its kind (``:CellType``, ``:Molecule`` plus ``:Protein``,
-  ``:Complex`` or ``:Metabolite``, ``:Process``, ``:Therapy``, ``:Cancer``, ``:Reference``, ``:Interaction``);
+  ``:Complex``, ``:Metabolite`` or ``:Form``, ``:Process``, ``:Therapy``, ``:Cancer``, ``:Reference``,
+  ``:Interaction``, ``:Trial``);
   its properties carry the canonical JSON names (``id``, ``label``, ``synonyms``…); a property without a value
   (``None``, ``""`` or an empty list) is left out, since Neo4j and ``neo4j-admin import`` cannot tell them apart;
-* each ``:Interaction`` points to its participants: ``SOURCE``, ``LIGAND``, ``RECEPTOR``, ``MEDIATOR``,
-  ``TARGET`` (receiver cell), ``PROCESS``, ``CONTEXT`` (cancer) and ``EVIDENCE`` (reference);
-* a complex ``HAS_SUBUNIT`` each protein;
+* each ``:Interaction`` ``HIJACKS`` the ``:Function`` (a normal function) it co-opts, whose label and kind are
+  also the node's ``hijacked_function`` and ``hijacked_category``; it points to its participants: ``SOURCE``,
+  ``LIGAND``, ``RECEPTOR``, ``MEDIATOR``, ``TARGET`` (receiver cell), ``PROCESS``, ``CONTEXT`` (cancer) and
+  ``EVIDENCE`` (reference); ``LIGAND``, ``RECEPTOR`` and ``MEDIATOR`` carry ``site`` (sender, receiver,
+  extracellular) and, when the statement is about the participant's change, ``direction`` and ``aspect``;
+* a complex ``HAS_SUBUNIT`` each protein; a form is ``FORM_OF`` its molecule and ``MADE_BY`` its enzymes; a
+  cell type or a cancer points ``BROADER`` to the cell type or cancers that subsume it;
 * a therapy points to each target by one relationship typed by its action (``BLOCKS``, ``INHIBITS``,
-  ``DEPLETES``, ``AGONIZES``, ``ENGINEERS``, ``SUPPLIES``) with ``evidence``, ``evidence_level`` and ``note``.
+  ``DEPLETES``, ``AGONIZES``, ``SUPPLIES``, ``TRANSFERS``, ``REDIRECTS``, ``OPSONIZES``, ``ENGINEERS``,
+  ``VACCINATES``, ``STIMULATES``; the type is
+  :attr:`tmekg.actions.ActionSpec.rel_type`) with ``evidence``, ``evidence_level``, ``note`` and, for drug-made
+  actions, ``effector`` and ``process``;
+* what an action needs: the action's target ``REQUIRES`` the needed molecule or cell (``action``, ``kind``,
+  ``evidence``...);
+* a ``:Trial`` points to the therapies of its ``EXPERIMENTAL_ARM`` and its ``COMPARATOR_ARM``, ``STUDIES`` its
+  cancers and is ``REPORTED_IN`` its publications.
 
 Labels and relationship types come only from the closed enums below, never from data.
 
@@ -28,10 +40,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Literal
 
+from tmekg.actions import ACTIONS
 from tmekg.errors import InputError
 from tmekg.kg import KnowledgeGraph
-from tmekg.model import Entity, Interaction, Molecule, Record, Reference
-from tmekg.vocab import Action, EntityKind, MoleculeType
+from tmekg.model import Entity, Interaction, Molecule, NormalFunction, Record, Reference, Trial
+from tmekg.vocab import Action, EntityKind, MoleculeType, Role
 
 __all__ = [
     "ACTION_TYPE",
@@ -62,11 +75,14 @@ class NodeLabel(StrEnum):
     PROTEIN = "Protein"
     COMPLEX = "Complex"
     METABOLITE = "Metabolite"
+    FORM = "Form"
     PROCESS = "Process"
     THERAPY = "Therapy"
     CANCER = "Cancer"
     REFERENCE = "Reference"
     INTERACTION = "Interaction"
+    TRIAL = "Trial"
+    FUNCTION = "Function"
 
 
 class RelType(StrEnum):
@@ -81,12 +97,26 @@ class RelType(StrEnum):
     CONTEXT = "CONTEXT"
     EVIDENCE = "EVIDENCE"
     HAS_SUBUNIT = "HAS_SUBUNIT"
+    FORM_OF = "FORM_OF"
+    MADE_BY = "MADE_BY"
+    BROADER = "BROADER"
     BLOCKS = "BLOCKS"
     INHIBITS = "INHIBITS"
     DEPLETES = "DEPLETES"
     AGONIZES = "AGONIZES"
-    ENGINEERS = "ENGINEERS"
     SUPPLIES = "SUPPLIES"
+    TRANSFERS = "TRANSFERS"
+    REDIRECTS = "REDIRECTS"
+    OPSONIZES = "OPSONIZES"
+    ENGINEERS = "ENGINEERS"
+    VACCINATES = "VACCINATES"
+    STIMULATES = "STIMULATES"
+    REQUIRES = "REQUIRES"
+    EXPERIMENTAL_ARM = "EXPERIMENTAL_ARM"
+    COMPARATOR_ARM = "COMPARATOR_ARM"
+    STUDIES = "STUDIES"
+    REPORTED_IN = "REPORTED_IN"
+    HIJACKS = "HIJACKS"
 
 
 #: The label of each entity kind (molecules also get their type's label).
@@ -101,15 +131,16 @@ MOLECULE_LABEL: Mapping[MoleculeType, NodeLabel] = {
     MoleculeType.PROTEIN: NodeLabel.PROTEIN,
     MoleculeType.COMPLEX: NodeLabel.COMPLEX,
     MoleculeType.METABOLITE: NodeLabel.METABOLITE,
+    MoleculeType.FORM: NodeLabel.FORM,
 }
-#: The relationship type of each therapy action: the action in upper case.
-ACTION_TYPE: Mapping[Action, RelType] = {action: RelType(action.value.upper()) for action in Action}
+#: The relationship type of each therapy action (from the action registry).
+ACTION_TYPE: Mapping[Action, RelType] = {action: RelType(spec.rel_type) for action, spec in ACTIONS.items()}
 
 _ENTITY = ("id", "label", "synonyms", "description")
 #: The properties of each kind of node, in the order the CSV export writes them (``id`` first).
 NODE_PROPERTIES: Mapping[NodeLabel, tuple[str, ...]] = {
     NodeLabel.CELL_TYPE: (*_ENTITY, "broader", "context"),
-    NodeLabel.MOLECULE: (*_ENTITY, "symbol", "uniprot", "molecule_type", "categories"),
+    NodeLabel.MOLECULE: (*_ENTITY, "symbol", "uniprot", "molecule_type", "form", "categories"),
     NodeLabel.PROCESS: (*_ENTITY, "polarity"),
     NodeLabel.THERAPY: (*_ENTITY, "modality", "status", "approval_year"),
     NodeLabel.CANCER: _ENTITY,
@@ -121,6 +152,7 @@ NODE_PROPERTIES: Mapping[NodeLabel, tuple[str, ...]] = {
         "tumor_outcome",
         "hijacked_function",
         "hijacked_category",
+        "hijacked_note",
         "outcome_note",
         "cic_step",
         "species",
@@ -129,13 +161,31 @@ NODE_PROPERTIES: Mapping[NodeLabel, tuple[str, ...]] = {
         "confidence",
         "summary",
     ),
+    NodeLabel.FUNCTION: ("id", "label", "category", "description"),
+    NodeLabel.TRIAL: (
+        "id",
+        "name",
+        "phase",
+        "randomized",
+        "endpoint",
+        "result",
+        "result_note",
+        "comparator_note",
+        "checked_against",
+    ),
 }
-#: The properties of each relationship type (only therapy actions carry any).
+_PARTICIPANT = ("site", "direction", "aspect")
+#: The properties of each relationship type.
 RELATIONSHIP_PROPERTIES: Mapping[RelType, tuple[str, ...]] = {
-    rel: (("evidence", "evidence_level", "note") if rel in ACTION_TYPE.values() else ()) for rel in RelType
+    **dict.fromkeys(RelType, ()),
+    **dict.fromkeys(ACTION_TYPE.values(), ("evidence", "evidence_level", "note", "effector", "process")),
+    RelType.LIGAND: _PARTICIPANT,
+    RelType.RECEPTOR: _PARTICIPANT,
+    RelType.MEDIATOR: _PARTICIPANT,
+    RelType.REQUIRES: ("action", "kind", "evidence", "evidence_level", "note"),
 }
 
-PropertyType = Literal["string", "int", "string[]"]
+PropertyType = Literal["string", "int", "string[]", "boolean"]
 #: Neo4j type of every property that is not a string.
 PROPERTY_TYPES: Mapping[str, PropertyType] = {
     "synonyms": "string[]",
@@ -147,6 +197,8 @@ PROPERTY_TYPES: Mapping[str, PropertyType] = {
     "approval_year": "int",
     "year": "int",
     "cic_step": "int",
+    "randomized": "boolean",
+    "effector": "string[]",
 }
 
 
@@ -201,6 +253,8 @@ _NODE_ORDER: tuple[NodeGroup, ...] = (
     NodeGroup(NodeLabel.CANCER),
     NodeGroup(NodeLabel.REFERENCE),
     NodeGroup(NodeLabel.INTERACTION),
+    NodeGroup(NodeLabel.TRIAL),
+    NodeGroup(NodeLabel.FUNCTION),
 )
 
 
@@ -214,7 +268,7 @@ def properties(record: Record, names: tuple[str, ...]) -> dict[str, Any]:
     return {name: data[name] for name in names if not _empty(data.get(name))}
 
 
-NodeRecord = Entity | Reference | Interaction
+NodeRecord = Entity | Reference | Interaction | Trial | NormalFunction
 
 
 def node_group(record: NodeRecord) -> NodeGroup:
@@ -225,6 +279,10 @@ def node_group(record: NodeRecord) -> NodeGroup:
         return NodeGroup(KIND_LABEL[record.kind])
     if isinstance(record, Interaction):
         return NodeGroup(NodeLabel.INTERACTION)
+    if isinstance(record, Trial):
+        return NodeGroup(NodeLabel.TRIAL)
+    if isinstance(record, NormalFunction):
+        return NodeGroup(NodeLabel.FUNCTION)
     return NodeGroup(NodeLabel.REFERENCE)
 
 
@@ -232,6 +290,8 @@ def _records(kg: KnowledgeGraph) -> Iterator[NodeRecord]:
     yield from kg.entities()
     yield from kg.references
     yield from kg.interactions
+    yield from kg.trials
+    yield from kg.functions
 
 
 def node_rows(kg: KnowledgeGraph) -> dict[NodeGroup, list[dict[str, Any]]]:
@@ -239,27 +299,34 @@ def node_rows(kg: KnowledgeGraph) -> dict[NodeGroup, list[dict[str, Any]]]:
     grouped: dict[NodeGroup, list[dict[str, Any]]] = {group: [] for group in _NODE_ORDER}
     for record in _records(kg):
         group = node_group(record)
-        grouped[group].append(properties(record, group.properties))
+        row = properties(record, group.properties)
+        if isinstance(record, Interaction):  # the function's label and kind, for captions and plain queries
+            function = kg.function(record.hijacked_function)
+            row.pop("hijacked_function", None)
+            if function:
+                row.update(hijacked_function=function.label, hijacked_category=function.category.value)
+        grouped[group].append(row)
     return {group: sorted(rows, key=lambda r: r["id"]) for group, rows in grouped.items() if rows}
 
 
-def _interaction_ends(inter: Interaction) -> Iterator[tuple[RelType, str]]:
-    for rel, value in (
-        (RelType.SOURCE, inter.source),
-        (RelType.LIGAND, inter.ligand),
-        (RelType.RECEPTOR, inter.receptor),
-    ):
-        if value:
-            yield rel, value
-    for mediator in inter.mediators:
-        yield RelType.MEDIATOR, mediator
+_ROLE_TYPE = {Role.LIGAND: RelType.LIGAND, Role.RECEPTOR: RelType.RECEPTOR, Role.MEDIATOR: RelType.MEDIATOR}
+
+
+def _interaction_ends(inter: Interaction) -> Iterator[tuple[RelType, str, dict[str, Any]]]:
+    if inter.source:
+        yield RelType.SOURCE, inter.source, {}
+    for part in inter.participants:
+        props: dict[str, Any] = {"site": part.site.value}
+        if part.change:
+            props.update(direction=part.change.direction.value, aspect=part.change.aspect.value)
+        yield _ROLE_TYPE[part.role], part.molecule, props
     if inter.target:
-        yield RelType.TARGET, inter.target
-    yield RelType.PROCESS, inter.process
+        yield RelType.TARGET, inter.target, {}
+    yield RelType.PROCESS, inter.process, {}
     for cancer in inter.contexts:
-        yield RelType.CONTEXT, cancer
+        yield RelType.CONTEXT, cancer, {}
     for reference in inter.evidence:
-        yield RelType.EVIDENCE, reference
+        yield RelType.EVIDENCE, reference, {}
 
 
 def edge_rows(kg: KnowledgeGraph) -> dict[EdgeGroup, list[dict[str, Any]]]:
@@ -281,11 +348,36 @@ def edge_rows(kg: KnowledgeGraph) -> dict[EdgeGroup, list[dict[str, Any]]]:
         grouped.setdefault(group, []).append({"start": start, "end": end, "props": props})
 
     for inter in kg.interactions:
-        for rel, end in _interaction_ends(inter):
-            add(rel, inter.id, end, {})
+        for rel, end, props in _interaction_ends(inter):
+            add(rel, inter.id, end, props)
+    for inter in kg.interactions:
+        if inter.hijacked_function:
+            add(RelType.HIJACKS, inter.id, inter.hijacked_function, {})
     for molecule in kg.molecules:
         for subunit in molecule.subunits:
             add(RelType.HAS_SUBUNIT, molecule.id, subunit, {})
+        if molecule.form_of:
+            add(RelType.FORM_OF, molecule.id, molecule.form_of, {})
+        for enzyme in molecule.made_by:
+            add(RelType.MADE_BY, molecule.id, enzyme, {})
+    for cancer in kg.cancers:
+        for broader in cancer.broader:
+            add(RelType.BROADER, cancer.id, broader, {})
+    for cell in kg.cell_types:
+        if cell.broader and cell.broader in label_of:
+            add(RelType.BROADER, cell.id, cell.broader, {})
+    for req in kg.requirements:
+        if req.target in label_of:
+            add(RelType.REQUIRES, req.target, req.requires, properties(req, RELATIONSHIP_PROPERTIES[RelType.REQUIRES]))
+    for trial in kg.trials:
+        for therapy in trial.experimental:
+            add(RelType.EXPERIMENTAL_ARM, trial.id, therapy, {})
+        for therapy in trial.comparator:
+            add(RelType.COMPARATOR_ARM, trial.id, therapy, {})
+        for studied in trial.cancers:
+            add(RelType.STUDIES, trial.id, studied, {})
+        for reference in trial.publications:
+            add(RelType.REPORTED_IN, trial.id, reference, {})
     for action in kg.therapy_actions:
         rel = ACTION_TYPE[action.action]
         if action.therapy not in label_of:

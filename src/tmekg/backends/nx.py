@@ -1,10 +1,20 @@
 """NetworkX view of a knowledge graph: a signed ``MultiDiGraph`` for paths and exports.
 
-Each interaction induces signed edges along its signal: sender ``produces`` ligand or mediator, ligand
-``binds`` receptor, the signal ``acts_on`` the receiver cell, and the last molecule (or the sender when no
-molecule is named) ``increases`` or ``decreases`` the process, as does every other mediator. Edges are keyed
-by predicate; the same edge induced by several interactions is one edge listing them all. Therapy actions are
-edges keyed by the action.
+Each interaction induces signed edges along its signal (:func:`interaction_edges`):
+
+- the sender ``produces`` its own molecules — the ligand and the sender-side mediators — unless the statement is
+  about their loss or decrease (a sender never produces a molecule that sits on the receiver);
+- the ligand ``binds`` the receptor; the sign is +1, or -1 when exactly one of them is said to go down (soluble
+  MICA binding NKG2D makes NKG2D go down);
+- the signal ``acts_on`` the receiver cell (no sign);
+- the receptor (or the ligand or sender when there is none) and every other mediator ``increases`` or
+  ``decreases`` the process, each with its own sign: effect x (-1 when the statement is about its loss or
+  decrease). "Loss of B2M decreases killing" gives B2M ``increases`` killing.
+
+A molecular form is ``made`` by its enzymes (signed) and is a ``form_of`` its molecule (no sign). Therapy
+actions are edges keyed by the action with the sign of :data:`tmekg.actions.ACTIONS`; a drug-made action (an
+engager, an opsonizing antibody, engineered cells) adds an edge from the therapy to the process it drives. Edges
+are keyed by predicate; the same edge induced by several records is one edge listing them all in ``origins``.
 """
 
 from __future__ import annotations
@@ -13,38 +23,39 @@ from typing import Any
 
 import networkx as nx
 
+from tmekg.actions import spec
 from tmekg.kg import KnowledgeGraph
 from tmekg.model import CellType, Interaction, Molecule, Process, Therapy
-from tmekg.vocab import Action
+from tmekg.vocab import Predicate, Site
 
-__all__ = ["ACTION_SIGN", "interaction_edges", "to_networkx"]
+__all__ = ["interaction_edges", "to_networkx"]
 
-#: The sign a therapy action puts on its target.
-ACTION_SIGN: dict[Action, int] = {
-    Action.BLOCKS: -1,
-    Action.INHIBITS: -1,
-    Action.DEPLETES: -1,
-    Action.ENGINEERS: 1,  # engineered cells recognise the target: more of the killing that uses it
-    Action.AGONIZES: 1,
-    Action.SUPPLIES: 1,
-}
+Edge = tuple[str, str, Predicate, int]
 
 
-def interaction_edges(inter: Interaction) -> list[tuple[str, str, str, int]]:
+def interaction_edges(inter: Interaction) -> list[Edge]:
     """The signed edges ``(u, v, predicate, sign)`` one interaction induces, in signal order."""
-    edges: list[tuple[str, str, str, int]] = []
-    signals = [m for m in (inter.ligand, *inter.mediators) if m]
+    edges: list[Edge] = []
+    parts = inter.participants
     if inter.source:
-        edges.extend((inter.source, m, "produces", 1) for m in signals)
+        edges.extend(
+            (inter.source, p.molecule, Predicate.PRODUCES, 1)
+            for p in parts
+            if p.site is Site.SENDER and p.direction_sign > 0 and p.molecule != inter.receptor
+        )
+    by_id = {p.molecule: p for p in parts}
     if inter.ligand and inter.receptor:
-        edges.append((inter.ligand, inter.receptor, "binds", 1))
+        sign = by_id[inter.ligand].direction_sign * by_id[inter.receptor].direction_sign
+        edges.append((inter.ligand, inter.receptor, Predicate.BINDS, sign))
+    signals = [m for m in (inter.ligand, *inter.mediators) if m]
     last = [inter.receptor] if inter.receptor else signals or ([inter.source] if inter.source else [])
     if inter.target:
-        edges.extend((m, inter.target, "acts_on", 1) for m in last if m and m != inter.target)
-    predicate = "increases" if inter.effect > 0 else "decreases"
-    edges.extend((m, inter.process, predicate, inter.effect) for m in last if m)
-    # co-acting mediators (e.g. CD73 making the adenosine that A2AR senses) act on the process too
-    edges.extend((m, inter.process, predicate, inter.effect) for m in inter.mediators if m not in last)
+        edges.extend((m, inter.target, Predicate.ACTS_ON, 1) for m in last if m and m != inter.target)
+    # the receptor (or the signals, or the sender) and every co-acting mediator act on the process
+    acting = [m for m in last if m] + [m for m in inter.mediators if m not in last]
+    for molecule in acting:
+        sign = inter.sign_of(molecule)
+        edges.append((molecule, inter.process, Predicate.INCREASES if sign > 0 else Predicate.DECREASES, sign))
     return edges
 
 
@@ -74,20 +85,21 @@ def to_networkx(kg: KnowledgeGraph) -> nx.MultiDiGraph[str]:
 
     for inter in kg.interactions:
         for u, v, key, sign in interaction_edges(inter):
-            add(u, v, key, sign, inter.id, "interaction")
+            add(u, v, key.value, sign, inter.id, "interaction")
     for action in kg.therapy_actions:
-        add(
-            action.therapy,
-            action.target,
-            action.action.value,
-            ACTION_SIGN[action.action],
-            f"{action.therapy}|{action.target}",
-            "therapy_action",
-        )
+        action_spec = spec(action.action)
+        sign = action_spec.target_sign if action_spec.target_sign is not None else 0
+        add(action.therapy, action.target, action.action.value, sign, action.id, "therapy_action")
+        if action_spec.drug_made and action.process:
+            add(action.therapy, action.process, action.action.value, 1, action.id, "therapy_action")
     for molecule in kg.molecules:
         for sub in molecule.subunits:
-            add(molecule.id, sub, "has_subunit", 0, molecule.id, "structure")
+            add(molecule.id, sub, Predicate.HAS_SUBUNIT.value, 0, molecule.id, "structure")
+        if molecule.form_of:
+            add(molecule.id, molecule.form_of, Predicate.FORM_OF.value, 0, molecule.id, "structure")
+        for enzyme in molecule.made_by:
+            add(enzyme, molecule.id, Predicate.MAKES.value, 1, molecule.id, "form")
     for cell in kg.cell_types:
         if isinstance(cell, CellType) and cell.broader and cell.broader in graph:
-            add(cell.id, cell.broader, "subclass_of", 0, cell.id, "structure")
+            add(cell.id, cell.broader, Predicate.SUBCLASS_OF.value, 0, cell.id, "structure")
     return graph

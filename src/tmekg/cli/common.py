@@ -20,7 +20,6 @@ __all__ = [
     "JsonOpt",
     "SeedOpt",
     "app",
-    "cancer_ancestors",
     "export_subgraph",
     "fail",
     "handles_errors",
@@ -77,16 +76,6 @@ def load_graph(seed: Path | None) -> KnowledgeGraph:
     from tmekg.seed import load
 
     return load(seed)
-
-
-def cancer_ancestors(cancer: str) -> frozenset[str]:
-    """MONDO ancestors of a cancer from the offline reference data, or none when it is not installed."""
-    from tmekg.refdata import MissingReferenceDataError, default_reference_data
-
-    try:
-        return default_reference_data().ancestors(cancer)
-    except MissingReferenceDataError:
-        return frozenset()
 
 
 ExportOpt = Annotated[

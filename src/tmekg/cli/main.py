@@ -16,7 +16,6 @@ from tmekg.cli.common import (
     JsonOpt,
     SeedOpt,
     app,
-    cancer_ancestors,
     export_subgraph,
     fail,
     handles_errors,
@@ -163,12 +162,11 @@ def interactions(
         cell=kg.lookup(cell, EntityKind.CELL_TYPE).id if cell else None,
         molecule=kg.lookup(molecule, EntityKind.MOLECULE).id if molecule else None,
         cancer=cancer_id,
-        broader_cancers=cancer_ancestors(cancer_id) if cancer_id else (),
     )
     if conflicts:
-        from tmekg.reasoning import conflicts as find_conflicts
+        from tmekg.reasoning.classify import conflicting_ids
 
-        disagreeing = {c.interaction.id for c in find_conflicts(kg)}
+        disagreeing = conflicting_ids(kg)
         found = [i for i in found if i.id in disagreeing]
     views = [interaction_view(kg, i) for i in found]
     if json_out:

@@ -13,7 +13,6 @@ from tmekg.cli.common import (
     JsonOpt,
     SeedOpt,
     app,
-    cancer_ancestors,
     export_subgraph,
     fail,
     handles_errors,
@@ -36,8 +35,7 @@ app.add_typer(query_app, name="query")
 def _restricted(seed: Path | None, cancer: str | None) -> KnowledgeGraph:
     kg = load_graph(seed)
     if cancer:
-        cancer_id = kg.lookup(cancer, EntityKind.CANCER).id
-        kg = kg.for_cancer(cancer_id, cancer_ancestors(cancer_id))
+        kg = kg.for_cancer(kg.lookup(cancer, EntityKind.CANCER).id)
     return kg
 
 
@@ -46,17 +44,25 @@ def _restricted(seed: Path | None, cancer: str | None) -> KnowledgeGraph:
 def therapy(
     name: Annotated[str, typer.Argument(help="Therapy id, name or synonym.")],
     cancer: CancerOpt = None,
+    all_partners: Annotated[
+        bool,
+        typer.Option(
+            "--all",
+            help="Also list partners on the same axis, discontinued ones and those that failed a trial with it.",
+        ),
+    ] = False,
     export: ExportOpt = None,
     export_format: ExportFormatOpt = None,
     seed: SeedOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """What a therapy severs or strengthens, its predicted effect on the tumor, escape routes and partners."""
+    """What a therapy severs, strengthens or makes, what it needs, its predicted effect on the tumor, escape
+    routes, partners and trials."""
     from tmekg.cli import render, render_reasoning
     from tmekg.reasoning import block
 
-    kg = _restricted(seed, cancer)
-    answer = block(kg, name)
+    kg = load_graph(seed)
+    answer = block(kg, name, cancer=cancer, all_partners=all_partners)
     data = answer.to_dict(kg)
     if export is not None:
         export_subgraph(answer.subgraph(kg), export, export_format, f"tmekg: what {answer.therapy.label} acts on")
@@ -79,8 +85,8 @@ def combine(
     from tmekg.cli import render, render_reasoning
     from tmekg.reasoning import combine as combine_therapies
 
-    kg = _restricted(seed, cancer)
-    data = combine_therapies(kg, first, second).to_dict(kg)
+    kg = load_graph(seed)
+    data = combine_therapies(kg, first, second, cancer=cancer).to_dict(kg)
     if json_out:
         render.print_json(data)
     else:

@@ -75,24 +75,49 @@ def therapy(data: dict[str, Any]) -> None:
             console.print(interactions_table(chosen, title))
     if data["strengthened"]:
         console.print(interactions_table(data["strengthened"], "strengthened"))
+    for made in data.get("drug_made", []):
+        effectors = ", ".join(_label(c) for c in made["effectors"])
+        console.print(
+            Text(
+                f"  drug-made: {made['action']} — {effectors} kill cells bearing {_label(made['antigen'])} "
+                f"({_label(made['process'])})  {', '.join(made['evidence'])}"
+            )
+        )
+    if data.get("needs"):
+        console.print(Text("needs in the tumor:", style="bold"))
+        for need in data["needs"]:
+            console.print(Text(f"  {_label(need['requires'])} ({need['kind']}): {need['because']}"))
     if data["escape_routes"]:
-        console.print(interactions_table(data["escape_routes"], "escape routes: pro-tumor interactions left intact"))
+        console.print(interactions_table(data["escape_routes"], "escape routes: what defeats it or is left intact"))
+        for route in data["escape_routes"]:
+            if route.get("defeats"):
+                console.print(Text(f"  {route['id']}: {route['escape_reason']}", style="yellow"))
     if data["partners"]:
-        table = Table(title="combination partners (therapies that close escape routes)")
+        table = Table(title="combination partners (therapies that close escape routes), best first")
         table.add_column("therapy")
-        table.add_column("closes", justify="right")
-        table.add_column("interactions")
+        table.add_column("status")
+        table.add_column("score", justify="right")
+        table.add_column("why")
         for p in data["partners"]:
-            table.add_row(p["therapy"]["label"], str(len(p["closes"])), ", ".join(p["closes"]))
+            why = "; ".join(p["reasons"] + [f"[not by default: {x}]" for x in p["excluded_by_default"]])
+            table.add_row(p["therapy"]["label"], p["status"], f"{p['score']:.2f}", why)
         console.print(table)
+    if data.get("trials"):
+        console.print(Text("trials:", style="bold"))
+        for trial in data["trials"]:
+            console.print(Text(f"  {trial['summary']}  {', '.join(trial['publications'])}"))
 
 
 def combination(data: dict[str, Any]) -> None:
     first, second = (t["label"] for t in data["therapies"])
     style = {"antagonistic": "red", "redundant": "yellow", "complementary": "green"}[data["kind"]]
     console.print(Text(f"{first} + {second}: {data['kind']}", style=f"bold {style}"))
+    if data.get("clinical"):
+        tone = {"agrees": "green", "disagrees": "red", "mixed": "yellow"}.get(data["agreement"], "dim")
+        console.print(Text(f"  {data['clinical']}", style=tone))
     for conflict in data["conflicts"]:
-        console.print(Text(f"  {conflict['reason']} ({conflict['interaction']['id']})", style="red"))
+        where = f" ({conflict['interaction']['id']})" if conflict["interaction"] else ""
+        console.print(Text(f"  {conflict['reason']}{where}", style="red"))
     for key, title in (
         ("shared", "severed by both"),
         ("only_first", f"only {first}"),

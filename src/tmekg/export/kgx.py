@@ -10,7 +10,9 @@ Categories: cell type -> ``biolink:Cell``; protein -> ``biolink:Protein``; compl
 ``biolink:BiologicalProcess``; cancer -> ``biolink:Disease``. Predicates: a ligand -> receptor binding is
 ``biolink:directly_physically_interacts_with``; every other interaction ``biolink:regulates`` and a therapy
 action ``biolink:affects``, each with ``object_direction_qualifier`` ``upregulated``/``downregulated`` (or
-``increased``/``decreased`` for therapies) from the sign. The n-ary detail is kept in ``tmekg_*`` columns;
+``increased``/``decreased`` for therapies) from the sign; when the subject is a participant whose loss or change
+the statement is about, ``subject_aspect_qualifier`` and ``subject_direction_qualifier`` say so (``lost`` is
+``decreased``). A molecular form is a ``biolink:Protein``. The n-ary detail is kept in ``tmekg_*`` columns;
 multivalued cells are joined by ``|``. Cells are never quoted (KGX reads TSV with ``QUOTE_NONE``): a tab or
 line break inside a value becomes a space.
 """
@@ -32,6 +34,7 @@ _MOLECULE_CATEGORY = {
     "protein": "biolink:Protein",
     "complex": "biolink:MacromolecularComplex",
     "metabolite": "biolink:SmallMolecule",
+    "form": "biolink:Protein",
 }
 _KIND_CATEGORY = {
     "cell": "biolink:Cell",
@@ -46,6 +49,8 @@ EDGE_COLUMNS = (
     "predicate",
     "object",
     "object_direction_qualifier",
+    "subject_aspect_qualifier",
+    "subject_direction_qualifier",
     "knowledge_level",
     "agent_type",
     "primary_knowledge_source",
@@ -58,6 +63,9 @@ EDGE_COLUMNS = (
     "tmekg_ligand",
     "tmekg_receptor",
     "tmekg_mediators",
+    "tmekg_sites",
+    "tmekg_directions",
+    "tmekg_effector",
     "tmekg_process",
     "tmekg_hijacked_function",
     "tmekg_hijacked_category",
@@ -126,8 +134,20 @@ def _node_row(node: ViewNode) -> dict[str, Any]:
     }
 
 
+def _subject_change(edge: ViewEdge) -> tuple[str, str]:
+    """Biolink ``(subject_aspect_qualifier, subject_direction_qualifier)`` when the edge's subject is a
+    participant whose change the statement is about (``lost`` is ``decreased``)."""
+    for item in edge.attrs.get("directions", []):
+        molecule, _, change = str(item).partition("=")
+        if molecule == edge.source:
+            direction, _, aspect = change.partition("/")
+            return aspect, "increased" if direction == "increased" else "decreased"
+    return "", ""
+
+
 def _edge_row(edge: ViewEdge) -> dict[str, Any]:
     pred, direction = predicate(edge)
+    aspect, subject_direction = _subject_change(edge)
     a = edge.attrs
     return {
         "id": edge.id,
@@ -135,6 +155,8 @@ def _edge_row(edge: ViewEdge) -> dict[str, Any]:
         "predicate": pred,
         "object": edge.target,
         "object_direction_qualifier": direction,
+        "subject_aspect_qualifier": aspect,
+        "subject_direction_qualifier": subject_direction,
         "knowledge_level": "knowledge_assertion",
         "agent_type": "manual_agent",
         "primary_knowledge_source": _SOURCE,
@@ -147,6 +169,9 @@ def _edge_row(edge: ViewEdge) -> dict[str, Any]:
         "tmekg_ligand": a.get("ligand", ""),
         "tmekg_receptor": a.get("receptor", ""),
         "tmekg_mediators": _multi(a.get("mediators", []), edge.id),
+        "tmekg_sites": _multi(a.get("sites", []), edge.id),
+        "tmekg_directions": _multi(a.get("directions", []), edge.id),
+        "tmekg_effector": _multi(a.get("effector", []), edge.id),
         "tmekg_process": a.get("process", ""),
         "tmekg_hijacked_function": a.get("hijacked_function", ""),
         "tmekg_hijacked_category": a.get("hijacked_category", ""),

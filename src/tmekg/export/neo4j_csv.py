@@ -43,6 +43,8 @@ def _header(name: str) -> str:
 def _cell(name: str, value: Any, where: str) -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, list):
         for item in value:
             if ARRAY_DELIMITER in str(item):

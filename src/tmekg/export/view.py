@@ -11,12 +11,12 @@ How an interaction becomes one edge, "where that reads best":
 - otherwise the sender (source cell, ligand, first mediator or receptor) -> the receiver cell, or -> the
   process when there is no receiver.
 
-The edge id is the interaction id. The n-ary detail (ligand, receptor, mediators, process, effect, mechanism,
-tumor outcome, hijacked function, evidence ids and level, citations, cancer contexts) stays on the edge. A
-therapy action is an edge therapy -> target with id ``<therapy>><target>``. Ids an interaction names that are
-not in the graph (a subgraph may leave them out) become plain nodes of kind ``other`` labelled with the id.
-Entities that no edge touches (a molecule named only inside cell -> cell interactions) are kept, laid out in
-rows below the connected graph.
+The edge id is the interaction id. The n-ary detail (ligand, receptor, mediators, process, effect, mechanism, tumor
+outcome, hijacked function, evidence ids and level, citations, cancer contexts) stays on the edge. A therapy action
+is an edge therapy -> target with id ``<therapy>|<target>`` (``TherapyAction.id``). Ids an interaction names that
+are not in the graph (a subgraph may leave them out) become plain nodes of kind ``other`` labelled with the id.
+Entities that no edge touches (a molecule named only inside cell -> cell interactions) are kept, laid out in rows
+below the connected graph.
 
 >>> from tmekg.model import Cancer
 >>> view = project(KnowledgeGraph(cancers=(Cancer(id="MONDO:0005105", label="melanoma"),)))
@@ -29,8 +29,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from tmekg.answers import citation
-from tmekg.backends.nx import ACTION_SIGN
+from tmekg.actions import spec
+from tmekg.answers import citation, function_label
 from tmekg.export.style import (
     EDGE_OUTCOME_COLORS,
     EVIDENCE_WIDTH,
@@ -173,6 +173,8 @@ def _interaction_edge(kg: KnowledgeGraph, inter: Interaction) -> ViewEdge:
         "ligand": inter.ligand or "",
         "receptor": inter.receptor or "",
         "mediators": list(inter.mediators),
+        "sites": [str(x) for x in inter.sites],
+        "directions": [str(x) for x in inter.directions],
         "sender": inter.source or "",
         "receiver": inter.target or "",
         "process": inter.process,
@@ -180,8 +182,9 @@ def _interaction_edge(kg: KnowledgeGraph, inter: Interaction) -> ViewEdge:
         "effect": inter.effect,
         "mechanism": inter.mechanism.value,
         "tumor_outcome": inter.tumor_outcome.value,
-        "hijacked_function": inter.hijacked_function or "",
-        "hijacked_category": inter.hijacked_category.value if inter.hijacked_category else "",
+        "hijacked_function": function_label(kg, inter) or "",
+        "hijacked_category": category.value if (category := kg.hijacked_category(inter)) else "",
+        "hijacked_note": inter.hijacked_note or "",
         "outcome_note": inter.outcome_note or "",
         "cic_step": inter.cic_step or 0,
         "contexts": list(inter.contexts),
@@ -209,10 +212,13 @@ def _interaction_edge(kg: KnowledgeGraph, inter: Interaction) -> ViewEdge:
 
 
 def _action_edge(kg: KnowledgeGraph, action: TherapyAction) -> ViewEdge:
-    sign = ACTION_SIGN[action.action]
+    target_sign = spec(action.action).target_sign
+    sign = 1 if target_sign is None else target_sign  # a drug-made action drives its process up
     attrs: dict[str, Any] = {
         "therapy": action.therapy,
         "action": action.action.value,
+        "effector": list(action.effector),
+        "process": action.process or "",
         "effect": sign,
         "evidence": list(action.evidence),
         "evidence_level": action.evidence_level.value,
@@ -220,7 +226,7 @@ def _action_edge(kg: KnowledgeGraph, action: TherapyAction) -> ViewEdge:
         "note": action.note or "",
     }
     return ViewEdge(
-        id=f"{action.therapy}>{action.target}",
+        id=action.id,
         source=action.therapy,
         target=action.target,
         label=action.action.value,

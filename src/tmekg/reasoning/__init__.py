@@ -6,18 +6,34 @@
 'atezolizumab'
 """
 
-from tmekg.reasoning.blocking import Effect, NetEffect, Partner, TherapyAnswer, affected, block, tumor_sign
+from tmekg.reasoning.blocking import (
+    DrugMade,
+    Effect,
+    EscapeRoute,
+    Need,
+    NetEffect,
+    Partner,
+    TherapyAnswer,
+    affected,
+    block,
+    needs,
+    tumor_sign,
+)
 from tmekg.reasoning.classify import Classified, by_hijacked_function, classify, conflicts
 from tmekg.reasoning.combine import Combination, combine
 from tmekg.reasoning.paths import Hop, PathResult, SignedPath, find_paths, signed_paths
 from tmekg.reasoning.signed import EVIDENCE_WEIGHT, signed_graph
+from tmekg.reasoning.trials import trial_line, trials_of
 
 __all__ = [
     "EVIDENCE_WEIGHT",
     "Classified",
     "Combination",
+    "DrugMade",
     "Effect",
+    "EscapeRoute",
     "Hop",
+    "Need",
     "NetEffect",
     "Partner",
     "PathResult",
@@ -30,7 +46,10 @@ __all__ = [
     "combine",
     "conflicts",
     "find_paths",
+    "needs",
     "signed_graph",
     "signed_paths",
+    "trial_line",
+    "trials_of",
     "tumor_sign",
 ]

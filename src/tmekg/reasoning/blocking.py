@@ -1,50 +1,82 @@
-"""What a therapy does: the interactions each action severs or strengthens, the predicted net effect on the
-tumor from signed paths, the escape routes it leaves open and the therapies that would close them.
+"""What a therapy does: the interactions each action severs or strengthens, the killing it makes itself, the
+predicted net effect on the tumor from signed paths, what it needs, the escape routes it leaves open and the
+therapies that would close them, and the trials of the therapy.
 
-Action semantics (DESIGN.md §3): ``blocks`` severs the interactions that use the target (or a complex holding
-it) as ligand or receptor; ``inhibits`` removes the target's activity wherever it acts (ligand, receptor or
-mediator); ``depletes`` removes a cell population (every interaction it, or a state of it, sends or
-receives); ``agonizes`` strengthens the interactions that signal through the target receptor; ``supplies``
-strengthens those that use the supplied molecule as ligand or mediator; ``engineers`` (CAR/TCR cells)
-strengthens the killing interactions that recognise its antigen.
+Action semantics come from :data:`tmekg.actions.ACTIONS`. Escape routes are (a) pro-tumor interactions on the
+processes the therapy acts on that it leaves intact — never an escape by loss of a molecule it does not need —
+and (b) losses of what it needs: the requirements of its (action, target) pairs (MHC-I presentation and IFN-γ
+signalling for PD-1 blockade), the antigen of a drug-made action (CD19 for CD19 CAR-T), and pro-tumor
+interactions that act on the effector cells a drug-made action brings.
+
+With a cancer, statements are those made for that cancer, a cancer that subsumes it, or no cancer in particular;
+which processes the therapy acts on is read from the whole graph, so an escape route is never dropped only
+because the interaction that links the therapy to its process was tagged with another cancer.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from tmekg.actions import spec
 from tmekg.answers import entity_ref, interaction_view
 from tmekg.kg import KnowledgeGraph
-from tmekg.model import Interaction, Therapy, TherapyAction
+from tmekg.model import Interaction, Therapy, TherapyAction, Trial
 from tmekg.reasoning.paths import SignedPath, signed_paths
-from tmekg.reasoning.signed import signed_graph
-from tmekg.vocab import TUMOR_GROWTH, Action, EntityKind, Mechanism, TumorOutcome
+from tmekg.reasoning.signed import EVIDENCE_WEIGHT, signed_graph
+from tmekg.reasoning.trials import trial_line, trial_view, trials_of
+from tmekg.vocab import (
+    TUMOR_GROWTH,
+    EntityKind,
+    Mechanism,
+    NetDirection,
+    RequirementKind,
+    Role,
+    TherapyStatus,
+    TrialResult,
+    Verdict,
+)
 
-__all__ = ["Effect", "NetEffect", "Partner", "TherapyAnswer", "affected", "block", "tumor_sign"]
+__all__ = [
+    "DrugMade",
+    "Effect",
+    "EscapeRoute",
+    "Need",
+    "NetEffect",
+    "Partner",
+    "TherapyAnswer",
+    "affected",
+    "block",
+    "effects",
+    "needs",
+    "tumor_sign",
+]
 
-_ROLES: dict[Action, tuple[str, ...]] = {
-    Action.BLOCKS: ("ligand", "receptor"),
-    Action.INHIBITS: ("ligand", "receptor", "mediators"),
-    Action.DEPLETES: ("source", "target"),
-    Action.AGONIZES: ("receptor", "mediators"),
-    Action.SUPPLIES: ("ligand", "mediators"),
-    Action.ENGINEERS: ("ligand", "receptor", "mediators"),
-}
-_STRENGTHENS = frozenset({Action.AGONIZES, Action.SUPPLIES, Action.ENGINEERS})
 #: |score| at or above this gives a direction; below it (with paths both ways) the effect is mixed.
 DIRECTION_THRESHOLD = 1 / 3
+#: How much a partner's development status counts when partners are ranked.
+STATUS_WEIGHT: dict[TherapyStatus, float] = {
+    TherapyStatus.APPROVED: 1.0,
+    TherapyStatus.PHASE_3: 0.8,
+    TherapyStatus.PHASE_2: 0.6,
+    TherapyStatus.PHASE_1: 0.4,
+    TherapyStatus.DISCONTINUED: 0.2,
+}
+#: Added to a partner's score for each randomized trial of the pair that met its primary endpoint.
+TRIAL_MET_BONUS = 1.0
+
+_FIELD = {
+    Role.SOURCE: "source",
+    Role.TARGET: "target",
+    Role.LIGAND: "ligand",
+    Role.RECEPTOR: "receptor",
+    Role.MEDIATOR: "mediators",
+}
 
 
 def tumor_sign(kg: KnowledgeGraph, inter: Interaction) -> int:
     """+1 when the interaction helps the tumor (curated outcome; the derived sign for context-dependent ones)."""
-    if inter.tumor_outcome is TumorOutcome.PRO_TUMOR:
-        return 1
-    if inter.tumor_outcome is TumorOutcome.ANTI_TUMOR:
-        return -1
-    process = kg.get(inter.process)
-    polarity = getattr(process, "polarity", 1)
-    return 1 if inter.effect * polarity > 0 else -1
+    return kg.tumor_sign(inter)
 
 
 @dataclass(frozen=True)
@@ -53,65 +85,164 @@ class Effect:
 
     interaction: Interaction
     action: TherapyAction
-    role: str
+    role: Role
     strengthened: bool
 
     @property
     def removes_signal(self) -> bool:
         """Severed by removing the signal (not by removing the cell that receives it)."""
-        return not self.strengthened and not (self.action.action is Action.DEPLETES and self.role == "target")
+        return not self.strengthened and self.role not in spec(self.action.action).receiver_loss
 
-    def verdict(self, kg: KnowledgeGraph) -> str:
+    def verdict(self, kg: KnowledgeGraph) -> Verdict:
         """``benefit`` (works against the tumor), ``harm``, or ``neutral``: a pro-tumor signal lost only
         because its receiver was depleted (what that does depends on the receiver; see the net effect)."""
-        helps_tumor = tumor_sign(kg, self.interaction) > 0
+        helps_tumor = kg.tumor_sign(self.interaction) > 0
         if self.strengthened:
-            return "harm" if helps_tumor else "benefit"
+            return Verdict.HARM if helps_tumor else Verdict.BENEFIT
         if not helps_tumor:
-            return "harm"
-        return "benefit" if self.removes_signal else "neutral"
+            return Verdict.HARM
+        return Verdict.BENEFIT if self.removes_signal else Verdict.NEUTRAL
 
     def benefit(self, kg: KnowledgeGraph) -> bool:
-        return self.verdict(kg) == "benefit"
+        return self.verdict(kg) is Verdict.BENEFIT
+
+    def relies_on(self) -> tuple[str, ...]:
+        """The cells a beneficial effect needs: the receiver of the signal it strengthens or unleashes."""
+        inter = self.interaction
+        return (inter.target,) if inter.target else ()
 
     def to_dict(self, kg: KnowledgeGraph) -> dict[str, Any]:
         view = interaction_view(kg, self.interaction)
         view["via"] = {
             "target": entity_ref(kg, self.action.target),
             "action": self.action.action.value,
-            "role": self.role,
+            "role": self.role.value,
         }
-        view["verdict"] = self.verdict(kg)
-        view["benefit"] = view["verdict"] == "benefit"
+        verdict = self.verdict(kg)
+        view["verdict"] = verdict.value
+        view["benefit"] = verdict is Verdict.BENEFIT
         return view
 
 
-def affected(kg: KnowledgeGraph, action: TherapyAction) -> list[tuple[Interaction, str]]:
+@dataclass(frozen=True)
+class DrugMade:
+    """Killing that exists only with the therapy: effector cells sent to cells bearing the target antigen."""
+
+    action: TherapyAction
+
+    def to_dict(self, kg: KnowledgeGraph) -> dict[str, Any]:
+        a = self.action
+        return {
+            "action": a.action.value,
+            "antigen": entity_ref(kg, a.target),
+            "effectors": [entity_ref(kg, c) for c in a.effector],
+            "process": entity_ref(kg, a.process),
+            "evidence": list(a.evidence),
+            "evidence_level": a.evidence_level.value,
+        }
+
+
+@dataclass(frozen=True)
+class Need:
+    """Something a therapy needs in the tumor, and why (an explicit requirement or implied by a drug-made
+    action)."""
+
+    requires: str
+    kind: RequirementKind
+    because: str
+    evidence: tuple[str, ...] = ()
+
+    def to_dict(self, kg: KnowledgeGraph) -> dict[str, Any]:
+        return {
+            "requires": entity_ref(kg, self.requires),
+            "kind": self.kind.value,
+            "because": self.because,
+            "evidence": list(self.evidence),
+        }
+
+
+@dataclass(frozen=True)
+class EscapeRoute:
+    """An interaction that lets the tumor escape the therapy, and why it counts."""
+
+    interaction: Interaction
+    reason: str
+    defeats: Need | None = None
+
+    def to_dict(self, kg: KnowledgeGraph) -> dict[str, Any]:
+        view = interaction_view(kg, self.interaction)
+        view["escape_reason"] = self.reason
+        view["defeats"] = self.defeats.to_dict(kg) if self.defeats else None
+        return view
+
+
+def _targets(kg: KnowledgeGraph, action: TherapyAction) -> tuple[EntityKind, set[str]]:
+    """The kind of an action's target and the ids it reaches: a cell type with its subtypes and states, a
+    molecule with the complexes that hold it."""
+    if action.target in {c.id for c in kg.cell_types}:
+        return EntityKind.CELL_TYPE, {action.target, *kg.narrower_cells(action.target)}
+    return EntityKind.MOLECULE, {action.target, *kg.complexes_of(action.target)}
+
+
+def affected(kg: KnowledgeGraph, action: TherapyAction) -> list[tuple[Interaction, Role]]:
     """The interactions an action reaches, each with the role its target plays there."""
-    roles = _ROLES[action.action]
-    targets = {action.target}
-    if action.action is Action.DEPLETES:
-        targets |= {c.id for c in kg.cell_types if c.broader == action.target}
-    else:
-        targets |= {m.id for m in kg.molecules if action.target in m.subunits}
+    kind, targets = _targets(kg, action)
+    roles = spec(action.action).roles(kind)
     found = []
     for inter in kg.interactions:
-        if action.action is Action.ENGINEERS and inter.mechanism is not Mechanism.KILLING:
-            continue
         for role in roles:
-            value = getattr(inter, role)
+            value = getattr(inter, _FIELD[role])
             values = value if isinstance(value, tuple) else (value,)
             if targets.intersection(v for v in values if v):
-                found.append((inter, role.rstrip("s") if role == "mediators" else role))
+                found.append((inter, role))
                 break
     return found
+
+
+def effects(kg: KnowledgeGraph, therapy_id: str) -> tuple[list[Effect], list[Effect]]:
+    """(severed, strengthened) effects of every action of a therapy, each interaction once."""
+    severed: dict[str, Effect] = {}
+    strengthened: dict[str, Effect] = {}
+    for action in kg.therapy_actions:
+        if action.therapy != therapy_id:
+            continue
+        action_spec = spec(action.action)
+        strengthens = bool(action_spec.strengthens)
+        into = strengthened if strengthens else severed
+        for inter, role in affected(kg, action):
+            into.setdefault(inter.id, Effect(inter, action, role, strengthens))
+    return sorted(severed.values(), key=lambda e: e.interaction.id), sorted(
+        strengthened.values(), key=lambda e: e.interaction.id
+    )
+
+
+def needs(kg: KnowledgeGraph, therapy_id: str) -> list[Need]:
+    """What a therapy needs in the tumor: the requirements of its (action, target) pairs, and for a drug-made
+    action its target antigen and its effector cells."""
+    found: dict[tuple[str, RequirementKind], Need] = {}
+    for action in kg.therapy_actions:
+        if action.therapy != therapy_id:
+            continue
+        for req in kg.requirements:
+            if req.action is action.action and req.target == action.target:
+                why = f"{action.action.value} {kg.label(action.target)} needs it"
+                found.setdefault((req.requires, req.kind), Need(req.requires, req.kind, why, req.evidence))
+        if spec(action.action).drug_made:
+            why = f"its {action.action.value} action kills cells bearing {kg.label(action.target)}"
+            found.setdefault(
+                (action.target, RequirementKind.ANTIGEN), Need(action.target, RequirementKind.ANTIGEN, why)
+            )
+            for cell in action.effector:
+                why = f"its {action.action.value} action sends {kg.label(cell)} to the tumor"
+                found.setdefault((cell, RequirementKind.EFFECTOR_CELL), Need(cell, RequirementKind.EFFECTOR_CELL, why))
+    return sorted(found.values(), key=lambda n: (n.kind.value, n.requires))
 
 
 @dataclass(frozen=True)
 class NetEffect:
     """The predicted effect on tumor growth from signed paths, weighted by their weakest evidence."""
 
-    direction: str
+    direction: NetDirection
     score: float
     supporting: tuple[SignedPath, ...]
     opposing: tuple[SignedPath, ...]
@@ -119,7 +250,7 @@ class NetEffect:
 
     def to_dict(self, kg: KnowledgeGraph, top: int = 3) -> dict[str, Any]:
         return {
-            "direction": self.direction,
+            "direction": self.direction.value,
             "score": round(self.score, 3),
             "supporting_paths": [p.to_dict(kg) for p in self.supporting[:top]],
             "opposing_paths": [p.to_dict(kg) for p in self.opposing[:top]],
@@ -131,8 +262,25 @@ class NetEffect:
 
 @dataclass(frozen=True)
 class Partner:
+    """A therapy that would close escape routes, with its rank score and the reasons a clinician reads."""
+
     therapy: Therapy
     closes: tuple[str, ...]
+    score: float = 0.0
+    reasons: tuple[str, ...] = ()
+    excluded: tuple[str, ...] = ()
+    trials: tuple[Trial, ...] = field(default=())
+
+    def to_dict(self, kg: KnowledgeGraph) -> dict[str, Any]:
+        return {
+            "therapy": {"id": self.therapy.id, "label": self.therapy.label},
+            "status": self.therapy.status.value,
+            "closes": list(self.closes),
+            "score": round(self.score, 3),
+            "reasons": list(self.reasons),
+            "excluded_by_default": list(self.excluded),
+            "trials": [trial_view(kg, t) for t in self.trials],
+        }
 
 
 @dataclass(frozen=True)
@@ -144,8 +292,12 @@ class TherapyAnswer:
     severed: tuple[Effect, ...]
     strengthened: tuple[Effect, ...]
     net_effect: NetEffect
-    escape_routes: tuple[Interaction, ...]
+    escape_routes: tuple[EscapeRoute, ...]
     partners: tuple[Partner, ...]
+    drug_made: tuple[DrugMade, ...] = ()
+    needs: tuple[Need, ...] = ()
+    trials: tuple[Trial, ...] = ()
+    cancer: str | None = None
 
     def subgraph(self, kg: KnowledgeGraph) -> KnowledgeGraph:
         """The answer as a graph: the therapy's actions, what it severs or strengthens, the escape routes, and
@@ -153,7 +305,7 @@ class TherapyAnswer:
         on_paths = {n for p in (*self.net_effect.supporting, *self.net_effect.opposing) for n in p.nodes}
         return kg.subgraph(
             interactions=[e.interaction.id for e in (*self.severed, *self.strengthened)]
-            + [i.id for i in self.escape_routes],
+            + [r.interaction.id for r in self.escape_routes],
             therapy_actions=[a.key for a in self.actions],
             entities=on_paths,
         )
@@ -161,34 +313,21 @@ class TherapyAnswer:
     def to_dict(self, kg: KnowledgeGraph) -> dict[str, Any]:
         return {
             "therapy": {"id": self.therapy.id, "label": self.therapy.label},
+            "status": self.therapy.status.value,
+            "cancer": entity_ref(kg, self.cancer),
             "actions": [
                 {"target": entity_ref(kg, a.target), "action": a.action.value, "evidence": list(a.evidence)}
                 for a in self.actions
             ],
             "severed": [e.to_dict(kg) for e in self.severed],
             "strengthened": [e.to_dict(kg) for e in self.strengthened],
+            "drug_made": [d.to_dict(kg) for d in self.drug_made],
+            "needs": [n.to_dict(kg) for n in self.needs],
             "net_effect": self.net_effect.to_dict(kg),
-            "escape_routes": [interaction_view(kg, i) for i in self.escape_routes],
-            "partners": [
-                {"therapy": {"id": p.therapy.id, "label": p.therapy.label}, "closes": list(p.closes)}
-                for p in self.partners
-            ],
+            "escape_routes": [r.to_dict(kg) for r in self.escape_routes],
+            "partners": [p.to_dict(kg) for p in self.partners],
+            "trials": [trial_view(kg, t) for t in self.trials],
         }
-
-
-def effects(kg: KnowledgeGraph, therapy_id: str) -> tuple[list[Effect], list[Effect]]:
-    """(severed, strengthened) effects of every action of a therapy, each interaction once."""
-    severed: dict[str, Effect] = {}
-    strengthened: dict[str, Effect] = {}
-    for action in kg.therapy_actions:
-        if action.therapy != therapy_id:
-            continue
-        into = strengthened if action.action in _STRENGTHENS else severed
-        for inter, role in affected(kg, action):
-            into.setdefault(inter.id, Effect(inter, action, role, action.action in _STRENGTHENS))
-    return sorted(severed.values(), key=lambda e: e.interaction.id), sorted(
-        strengthened.values(), key=lambda e: e.interaction.id
-    )
 
 
 def _net_effect(kg: KnowledgeGraph, therapy_id: str, max_hops: int, max_paths: int) -> NetEffect:
@@ -198,37 +337,172 @@ def _net_effect(kg: KnowledgeGraph, therapy_id: str, max_hops: int, max_paths: i
     opposing = tuple(sorted((p for p in result.paths if p.sign > 0), key=order))
     for_, against = sum(p.weight for p in supporting), sum(p.weight for p in opposing)
     if not result.paths:
-        return NetEffect("none", 0.0, (), (), result.truncated)
+        return NetEffect(NetDirection.NONE, 0.0, (), (), result.truncated)
     score = (for_ - against) / (for_ + against)
     if score >= DIRECTION_THRESHOLD:
-        direction = "anti_tumor"
+        direction = NetDirection.ANTI_TUMOR
     elif score <= -DIRECTION_THRESHOLD:
-        direction = "pro_tumor"
+        direction = NetDirection.PRO_TUMOR
     else:
-        direction = "mixed"
+        direction = NetDirection.MIXED
     return NetEffect(direction, score, supporting, opposing, result.truncated)
 
 
-def benefits(kg: KnowledgeGraph, therapy_id: str) -> set[str]:
-    """Ids of the pro-tumor interactions a therapy severs."""
+def benefits(kg: KnowledgeGraph, therapy_id: str, targets: set[str] | None = None) -> set[str]:
+    """Ids of the pro-tumor interactions a therapy severs (through actions on ``targets`` only, when given)."""
     severed, _ = effects(kg, therapy_id)
-    return {e.interaction.id for e in severed if e.benefit(kg)}
+    return {e.interaction.id for e in severed if e.benefit(kg) and (targets is None or e.action.target in targets)}
 
 
-def block(kg: KnowledgeGraph, therapy: str, *, max_hops: int = 6, max_paths: int = 500) -> TherapyAnswer:
+def touched_processes(kg: KnowledgeGraph, therapy_id: str) -> set[str]:
+    """The processes a therapy acts on: those of what it severs or strengthens, and those it drives itself."""
+    severed, strengthened = effects(kg, therapy_id)
+    touched = {e.interaction.process for e in (*severed, *strengthened)}
+    touched |= {a.process for a in kg.therapy_actions if a.therapy == therapy_id and a.process}
+    return touched
+
+
+def axis(kg: KnowledgeGraph, therapy_id: str) -> set[str]:
+    """The molecules a therapy acts on, the complexes and subunits around them, and what binds them directly:
+    PD-1 blockade's axis is PD-1, PD-L1 and PD-L2."""
+    targets = {a.target for a in kg.therapy_actions if a.therapy == therapy_id}
+    around = set(targets)
+    for target in targets:
+        around |= kg.complexes_of(target)
+        if kg.has(target):
+            around |= set(getattr(kg.get(target), "subunits", ()))
+    bound = set()
+    for inter in kg.interactions:
+        if inter.ligand in around and inter.receptor:
+            bound.add(inter.receptor)
+        if inter.receptor in around and inter.ligand:
+            bound.add(inter.ligand)
+    return around | bound
+
+
+def _escape_routes(
+    kg: KnowledgeGraph, scoped: KnowledgeGraph, therapy_id: str, touched: set[str], severed_ids: set[str]
+) -> list[EscapeRoute]:
+    wanted = needs(kg, therapy_id)
+    by_molecule: dict[str, Need] = {}
+    for need in wanted:
+        if need.kind is RequirementKind.EFFECTOR_CELL:
+            continue
+        related = {need.requires, *kg.complexes_of(need.requires)}
+        if kg.has(need.requires):
+            related |= set(getattr(kg.get(need.requires), "subunits", ()))
+        for molecule in related:
+            by_molecule.setdefault(molecule, need)
+    effector_needs = {
+        cell: need
+        for need in wanted
+        if need.kind is RequirementKind.EFFECTOR_CELL
+        for cell in (need.requires, *kg.narrower_cells(need.requires))
+    }
+    routes = []
+    for inter in scoped.interactions:
+        if inter.id in severed_ids or kg.tumor_sign(inter) <= 0:
+            continue
+        if inter.is_loss:
+            lost = [c.molecule for c in inter.directions if c.direction.sign < 0 and c.molecule in by_molecule]
+            if lost:
+                need = by_molecule[lost[0]]
+                reason = f"loss of {kg.label(lost[0])} defeats what the therapy needs ({need.kind.value})"
+                routes.append(EscapeRoute(inter, reason, need))
+            continue
+        if inter.target in effector_needs and (inter.effect < 0 or inter.mechanism is Mechanism.SUPPRESSION):
+            need = effector_needs[inter.target]
+            reason = f"suppresses {kg.label(inter.target)}, the effector cells the therapy needs"
+            routes.append(EscapeRoute(inter, reason, need))
+        elif inter.process in touched:
+            reason = f"acts on '{kg.label(inter.process)}', which the therapy acts on, and is left intact"
+            routes.append(EscapeRoute(inter, reason))
+    return sorted(routes, key=lambda r: (r.defeats is None, r.interaction.process, r.interaction.id))
+
+
+def _failed_with(trials: list[Trial]) -> list[Trial]:
+    return [t for t in trials if t.randomized and t.result is TrialResult.NOT_MET]
+
+
+def _partners(
+    kg: KnowledgeGraph,
+    scoped: KnowledgeGraph,
+    therapy: Therapy,
+    escape: list[EscapeRoute],
+    cancer: str | None,
+    all_partners: bool,
+) -> list[Partner]:
+    open_ids = {r.interaction.id for r in escape}
+    level = {i.id: EVIDENCE_WEIGHT[i.evidence_level] for i in scoped.interactions}
+    own_axis = axis(kg, therapy.id)
+    partners = []
+    for other in kg.therapies:
+        if other.id == therapy.id:
+            continue
+        other_targets = {a.target for a in kg.therapy_actions if a.therapy == other.id}
+        outside = other_targets - own_axis
+        closes_all = benefits(scoped, other.id) & open_ids
+        closes = benefits(scoped, other.id, outside) & open_ids
+        if not closes_all:
+            continue
+        excluded = []
+        reasons = []
+        inside = sorted(other_targets & own_axis)
+        if inside:
+            axis_names = ", ".join(kg.label(t) for t in inside)
+            if closes:
+                reasons.append(
+                    f"same axis ({axis_names}) but also acts on {', '.join(kg.label(t) for t in sorted(outside))}"
+                )
+            else:
+                excluded.append(f"acts on the same axis ({axis_names}) and closes nothing beyond it")
+                closes = closes_all
+        if other.status is TherapyStatus.DISCONTINUED:
+            excluded.append("discontinued")
+        pair_trials = trials_of(kg, {therapy.id, other.id}, cancer)
+        for trial in _failed_with(pair_trials):
+            excluded.append(trial_line(kg, trial))
+        if excluded and not all_partners:
+            continue
+        met = [t for t in pair_trials if t.randomized and t.result is TrialResult.MET]
+        score = STATUS_WEIGHT[other.status] * sum(level.get(i, 0.0) for i in closes) + TRIAL_MET_BONUS * len(met)
+        labels = ", ".join(kg.label(i) if kg.has(i) else i for i in sorted(closes)[:3])
+        reasons.insert(0, f"closes {len(closes)} escape route(s): {labels}{'…' if len(closes) > 3 else ''}")
+        reasons.extend(trial_line(kg, t) for t in pair_trials if t.result is not TrialResult.NOT_MET)
+        partners.append(
+            Partner(other, tuple(sorted(closes)), score, tuple(reasons), tuple(excluded), tuple(pair_trials))
+        )
+    partners.sort(key=lambda p: (bool(p.excluded), -p.score, p.therapy.label))
+    return partners
+
+
+def block(
+    kg: KnowledgeGraph,
+    therapy: str,
+    *,
+    cancer: str | None = None,
+    max_hops: int = 6,
+    max_paths: int = 500,
+    all_partners: bool = False,
+) -> TherapyAnswer:
     """Apply a therapy (id, name or synonym) to the graph and report what it should do to the tumor.
+
+    ``cancer`` (id or name) keeps that cancer's statements and the pan-cancer ones; ``all_partners`` also lists
+    partners on the same axis, discontinued ones and those that failed a randomized trial with this therapy.
 
     >>> import tmekg
     >>> answer = block(tmekg.load(), "pembrolizumab")
-    >>> answer.net_effect.direction
+    >>> answer.net_effect.direction.value
     'anti_tumor'
     """
     found = kg.lookup(therapy, EntityKind.THERAPY)
     assert isinstance(found, Therapy)
+    cancer_id = kg.lookup(cancer, EntityKind.CANCER).id if cancer else None
+    scoped = kg.for_cancer(cancer_id) if cancer_id else kg
     actions = tuple(a for a in kg.therapy_actions if a.therapy == found.id)
-    severed, strengthened = effects(kg, found.id)
-    net = _net_effect(kg, found.id, max_hops, max_paths)
-    touched = {e.interaction.process for e in (*severed, *strengthened)}
+    severed, strengthened = effects(scoped, found.id)
+    net = _net_effect(scoped, found.id, max_hops, max_paths)
+    touched = touched_processes(kg, found.id)
     touched |= {
         n
         for p in net.supporting
@@ -236,22 +510,19 @@ def block(kg: KnowledgeGraph, therapy: str, *, max_hops: int = 6, max_paths: int
         if n != TUMOR_GROWTH and kg.has(n) and kg.get(n).kind is EntityKind.PROCESS
     }
     gone = {e.interaction.id for e in severed}
-    escape = tuple(i for i in kg.interactions if i.process in touched and i.id not in gone and tumor_sign(kg, i) > 0)
-    open_ids = {i.id for i in escape}
-    partners = []
-    for other in kg.therapies:
-        if other.id == found.id:
-            continue
-        closes = sorted(benefits(kg, other.id) & open_ids)
-        if closes:
-            partners.append(Partner(other, tuple(closes)))
-    partners.sort(key=lambda p: (-len(p.closes), p.therapy.label))
+    escape = _escape_routes(kg, scoped, found.id, touched, gone)
+    partners = _partners(kg, scoped, found, escape, cancer_id, all_partners)
+    drug_made = tuple(DrugMade(a) for a in actions if spec(a.action).drug_made)
     return TherapyAnswer(
         found,
         actions,
         tuple(severed),
         tuple(strengthened),
         net,
-        tuple(sorted(escape, key=lambda i: (i.process, i.id))),
+        tuple(escape),
         tuple(partners),
+        drug_made,
+        tuple(needs(kg, found.id)),
+        tuple(trials_of(kg, {found.id}, cancer_id)),
+        cancer_id,
     )

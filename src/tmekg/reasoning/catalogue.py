@@ -8,14 +8,15 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
+from tmekg.actions import spec
+from tmekg.answers import function_label
 from tmekg.kg import KnowledgeGraph
 from tmekg.reasoning.blocking import affected
-from tmekg.vocab import Action, TumorOutcome
+from tmekg.vocab import TumorOutcome
 
 __all__ = ["ANSWERS", "Row", "answer"]
 
 Row = dict[str, object]
-_SEVERS = (Action.BLOCKS, Action.INHIBITS, Action.DEPLETES)
 
 
 def _outcome_rows(kg: KnowledgeGraph, outcome: TumorOutcome, hijacked: bool) -> list[Row]:
@@ -25,7 +26,7 @@ def _outcome_rows(kg: KnowledgeGraph, outcome: TumorOutcome, hijacked: bool) -> 
             row: Row = {"interaction": i.id, "source": i.source, "ligand": i.ligand, "receptor": i.receptor}
             row.update(target=i.target, process=i.process)
             if hijacked:
-                row["hijacked_function"] = i.hijacked_function
+                row["hijacked_function"] = function_label(kg, i)
             rows.append(row)
     return rows
 
@@ -42,7 +43,7 @@ def therapy_blocks(kg: KnowledgeGraph, params: dict[str, str]) -> list[Row]:
     therapy = params["therapy"]
     rows = set()
     for action in kg.therapy_actions:
-        if action.therapy == therapy and action.action in _SEVERS:
+        if action.therapy == therapy and spec(action.action).severing:
             for inter, _role in affected(kg, action):
                 rows.add((therapy, inter.id, action.action.value, action.target, inter.tumor_outcome.value))
     keys = ("therapy", "interaction", "action", "target", "tumor_outcome")
@@ -63,12 +64,24 @@ def interactions_of_cell(kg: KnowledgeGraph, params: dict[str, str]) -> list[Row
 
 def hijacked_functions(kg: KnowledgeGraph, params: dict[str, str]) -> list[Row]:
     counts = Counter(
-        (i.hijacked_category.value, i.hijacked_function)
+        (function.category.value, function.label)
         for i in kg.interactions
-        if i.tumor_outcome is TumorOutcome.PRO_TUMOR and i.hijacked_function and i.hijacked_category
+        if i.tumor_outcome is TumorOutcome.PRO_TUMOR and (function := kg.function(i.hijacked_function))
     )
     ordered = sorted(counts.items(), key=lambda kv: (kv[0][0], -kv[1], kv[0][1]))
     return [{"hijacked_category": c, "hijacked_function": f, "interactions": n} for (c, f), n in ordered]
+
+
+def trials_of_therapy(kg: KnowledgeGraph, params: dict[str, str]) -> list[Row]:
+    therapy = params["therapy"]
+    rows: list[Row] = []
+    for trial in sorted(kg.trials, key=lambda t: t.id):
+        if therapy in trial.experimental:
+            for cancer in sorted(trial.cancers):
+                row: Row = {"therapy": therapy, "trial": trial.id, "name": trial.name, "phase": trial.phase.value}
+                row.update(randomized=trial.randomized, cancer=cancer, result=trial.result.value)
+                rows.append(row)
+    return rows
 
 
 ANSWERS: dict[str, Callable[[KnowledgeGraph, dict[str, str]], list[Row]]] = {
@@ -77,6 +90,7 @@ ANSWERS: dict[str, Callable[[KnowledgeGraph, dict[str, str]], list[Row]]] = {
     "therapy_blocks": therapy_blocks,
     "interactions_of_cell": interactions_of_cell,
     "hijacked_functions": hijacked_functions,
+    "trials_of_therapy": trials_of_therapy,
 }
 
 

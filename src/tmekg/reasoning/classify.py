@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 from tmekg.kg import KnowledgeGraph
 from tmekg.model import Interaction, Process
-from tmekg.validate import derived_outcome
+from tmekg.validate import derived_outcome, sign_conflicts
 from tmekg.vocab import TumorOutcome
 
-__all__ = ["Classified", "by_hijacked_function", "classify", "conflicts"]
+__all__ = ["Classified", "by_hijacked_function", "classify", "conflicting_ids", "conflicts"]
 
 
 @dataclass(frozen=True)
@@ -48,10 +48,21 @@ def conflicts(kg: KnowledgeGraph) -> list[Classified]:
     return [c for c in classify(kg) if not c.agrees]
 
 
-def by_hijacked_function(interactions: list[Interaction]) -> dict[str, list[Interaction]]:
-    """Pro-tumor interactions grouped by the normal function they co-opt, largest group first."""
+def conflicting_ids(kg: KnowledgeGraph) -> set[str]:
+    """Ids of every statement ``interactions --conflicts`` lists: context-dependent ones whose curated outcome
+    differs from the derived sign, and the rows of each tolerated sign conflict (a molecule pushing one process
+    both ways, explained by an ``outcome_note``)."""
+    ids = {c.interaction.id for c in conflicts(kg)}
+    for _molecule, _process, first, second in sign_conflicts(kg):
+        ids |= {first.id, second.id}
+    return ids
+
+
+def by_hijacked_function(kg: KnowledgeGraph, interactions: list[Interaction]) -> dict[str, list[Interaction]]:
+    """Pro-tumor interactions grouped by the normal function they co-opt (its label), largest group first."""
     groups: dict[str, list[Interaction]] = defaultdict(list)
     for inter in interactions:
         if inter.tumor_outcome is TumorOutcome.PRO_TUMOR:
-            groups[inter.hijacked_function or "(not stated)"].append(inter)
+            found = kg.function(inter.hijacked_function)
+            groups[found.label if found else "(escape by loss)"].append(inter)
     return dict(sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])))

@@ -5,13 +5,15 @@ from __future__ import annotations
 import math
 import time
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import Any
 
 import networkx as nx
 
 from tmekg.answers import entity_ref
 from tmekg.kg import KnowledgeGraph
+from tmekg.model import parse_action_id
 from tmekg.reasoning.signed import signed_graph
+from tmekg.vocab import Action, Predicate
 
 __all__ = ["Hop", "PathResult", "SignedPath", "find_paths", "signed_paths"]
 
@@ -86,10 +88,10 @@ class PathResult:
     def subgraph(self, kg: KnowledgeGraph) -> KnowledgeGraph:
         """The paths as a graph: the statements and therapy actions behind every hop, and every node."""
         origins = {o for p in self.paths for h in p.hops for o in h.origins}
-        actions = [tuple(o.split("|", 1)) for o in origins if "|" in o]
+        actions = [key for o in origins if (key := parse_action_id(o)) is not None]
         return kg.subgraph(
-            interactions=[o for o in origins if "|" not in o],
-            therapy_actions=[(a[0], a[1]) for a in actions],
+            interactions=[o for o in origins if parse_action_id(o) is None],
+            therapy_actions=actions,
             entities={n for p in self.paths for n in p.nodes},
         )
 
@@ -114,6 +116,8 @@ def signed_paths(
 ) -> PathResult:
     """Simple signed paths from ``source`` to ``target`` in a :func:`signed_graph`, shortest and strongest first.
 
+    The search is depth-first with the path rules applied while it searches (:func:`allowed`) and with every
+    node that cannot reach ``target`` in the hops left pruned, so it never enumerates paths it would discard.
     At most ``max_paths`` paths of at most ``max_hops`` edges are collected, within ``time_limit`` seconds;
     when a bound stops the search, the result says ``truncated``.
     """
@@ -121,28 +125,63 @@ def signed_paths(
     if source not in graph or target not in graph or source == target:
         return PathResult(source, target, (), False, bounds)
     deadline = time.monotonic() + time_limit
+    # hops from each node to the target (breadth-first on the reversed graph, at most max_hops deep)
+    distance = nx.single_source_shortest_path_length(graph.reverse(copy=False), target, cutoff=max_hops)
     found: list[SignedPath] = []
     truncated = False
-    for raw in nx.all_simple_edge_paths(graph, source, target, cutoff=max_hops):
-        edge_path = cast("list[tuple[str, str, str]]", raw)  # a multigraph yields (u, v, key) triples
-        if len(found) >= max_paths or time.monotonic() > deadline:
+    on_path = {source}
+    hops: list[Hop] = []
+
+    def search(node: str, binds: int) -> bool:
+        """Extend the path from ``node``; ``False`` when a bound stops the whole search."""
+        nonlocal truncated
+        if time.monotonic() > deadline:
             truncated = True
-            break
-        if _switches_role(edge_path):
-            continue
-        hops = []
-        for u, v, key in edge_path:
-            data = graph.edges[u, v, key]
-            hops.append(Hop(u, v, key, data["sign"], data["weight"], tuple(data["evidence"]), tuple(data["origins"])))
-        found.append(SignedPath(tuple(hops)))
+            return False
+        left = max_hops - len(hops)
+        for _, nxt, key, data in graph.out_edges(node, keys=True, data=True):
+            if nxt in on_path or distance.get(nxt, max_hops + 1) > left - 1:
+                continue
+            if not allowed(hops[-1] if hops else None, key, data, binds):
+                continue
+            hops.append(
+                Hop(node, nxt, key, data["sign"], data["weight"], tuple(data["evidence"]), tuple(data["origins"]))
+            )
+            if nxt == target:
+                if len(found) >= max_paths:
+                    truncated = True
+                    hops.pop()
+                    return False
+                found.append(SignedPath(tuple(hops)))
+            else:
+                on_path.add(nxt)
+                going = search(nxt, binds + (key == Predicate.BINDS))
+                on_path.discard(nxt)
+                if not going:
+                    hops.pop()
+                    return False
+            hops.pop()
+        return True
+
+    search(source, 0)
     found.sort(key=lambda p: (len(p.hops), -p.weight, p.nodes, [h.predicate for h in p.hops]))
     return PathResult(source, target, tuple(found), truncated, bounds)
 
 
-def _switches_role(edge_path: list[tuple[str, str, str]]) -> bool:
-    """A path follows one signal: at most one ``binds``, so a molecule reached as a receptor does not go on
-    as a ligand (PD-L1 binding CD80 says nothing about CD80 then engaging CD28)."""
-    return sum(1 for _, _, key in edge_path if key == "binds") > 1
+def allowed(previous: Hop | None, key: str, data: dict[str, Any], binds: int) -> bool:
+    """The path rules, checked hop by hop: a path follows one signal, so it holds at most one ``binds`` (PD-L1
+    binding CD80 says nothing about CD80 then engaging CD28); an agonist acts on a receptor's own signal, so it
+    is never followed by the molecule binding another; and a path enters a complex through a subunit only right
+    after a therapy acts on that subunit (a Treg making CD25 does not strengthen another cell's IL-2 receptor)."""
+    if key == Predicate.BINDS and (binds >= 1 or (previous is not None and previous.predicate == Action.AGONIZES)):
+        return False
+    if key == Predicate.PART_OF:
+        return previous is not None and previous.origins != () and _from_therapy(previous)
+    return True
+
+
+def _from_therapy(hop: Hop) -> bool:
+    return any(parse_action_id(o) is not None for o in hop.origins)
 
 
 def find_paths(

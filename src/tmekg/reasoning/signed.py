@@ -1,11 +1,11 @@
 """The signed reasoning graph: the NetworkX view plus each process's polarity toward tumor growth.
 
 Edges that carry a sign along a signal: ``produces``, ``binds``, ``increases``/``decreases`` (from the
-interactions), therapy actions (``blocks`` ... with the sign in :data:`tmekg.backends.nx.ACTION_SIGN`),
-``polarity`` edges from every process to ``tumor growth``, and ``part_of`` edges from a subunit to its
-complexes. ``acts_on`` (which receiver a signal reaches) and the other structural edges carry no sign and are
-left out: a path's sign is the product of its edge signs and means "more of the start gives more (+1) or less
-(-1) of the end".
+interactions), ``makes`` (an enzyme making a molecular form), therapy actions (``blocks`` ... with the sign in
+:data:`tmekg.actions.ACTIONS`; a drug-made action reaches its process directly), ``polarity`` edges from every
+process to ``tumor growth``, and ``part_of`` edges from a subunit to its complexes. ``acts_on`` (which receiver a
+signal reaches) and the other structural edges carry no sign and are left out: a path's sign is the product of its
+edge signs and means "more of the start gives more (+1) or less (-1) of the end".
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import networkx as nx
 
 from tmekg.backends.nx import to_networkx
 from tmekg.kg import KnowledgeGraph
-from tmekg.vocab import TUMOR_GROWTH, EvidenceLevel, TumorOutcome
+from tmekg.vocab import TUMOR_GROWTH, EvidenceLevel, Predicate, TumorOutcome
 
 __all__ = ["EVIDENCE_WEIGHT", "SIGNED_PREDICATES", "signed_graph"]
 
@@ -30,7 +30,9 @@ EVIDENCE_WEIGHT: dict[EvidenceLevel, float] = {
 #: A context-dependent statement's sign holds only in some settings: its hops count at this fraction.
 CONTEXT_DEPENDENT_FACTOR = 0.5
 
-SIGNED_PREDICATES = frozenset({"produces", "binds", "increases", "decreases", "polarity"})
+SIGNED_PREDICATES = frozenset(
+    {Predicate.PRODUCES, Predicate.BINDS, Predicate.INCREASES, Predicate.DECREASES, Predicate.POLARITY}
+)
 
 
 def signed_graph(kg: KnowledgeGraph) -> nx.MultiDiGraph[str]:
@@ -50,14 +52,14 @@ def signed_graph(kg: KnowledgeGraph) -> nx.MultiDiGraph[str]:
         )
         for i in kg.interactions
     }
-    action_levels = {
-        f"{a.therapy}|{a.target}": (EVIDENCE_WEIGHT[a.evidence_level], a.evidence) for a in kg.therapy_actions
-    }
+    action_levels = {a.id: (EVIDENCE_WEIGHT[a.evidence_level], a.evidence) for a in kg.therapy_actions}
     for u, v, key, data in full.edges(keys=True, data=True):
         if data["kind"] == "interaction" and key in SIGNED_PREDICATES:
             found = [levels[o] for o in data["origins"]]
-        elif data["kind"] == "therapy_action":
+        elif data["kind"] == "therapy_action" and data["sign"] != 0:
             found = [action_levels[o] for o in data["origins"]]
+        elif data["kind"] == "form":
+            found = [(1.0, ())]
         else:
             continue
         weight = max(level for level, _ in found)
@@ -74,14 +76,16 @@ def signed_graph(kg: KnowledgeGraph) -> nx.MultiDiGraph[str]:
         )
     for molecule in kg.molecules:
         for sub in molecule.subunits:  # acting on a subunit acts on the complexes it is part of
-            graph.add_edge(sub, molecule.id, key="part_of", sign=1, weight=1.0, evidence=[], origins=[molecule.id],
-                           kind="structure")  # fmt: skip
+            graph.add_edge(
+                sub, molecule.id, key=Predicate.PART_OF.value, sign=1, weight=1.0, evidence=[], origins=[molecule.id]
+            )
+            graph.edges[sub, molecule.id, Predicate.PART_OF.value]["kind"] = "structure"
     for process in kg.processes:
         if process.id != TUMOR_GROWTH and graph.has_node(TUMOR_GROWTH):
             graph.add_edge(
                 process.id,
                 TUMOR_GROWTH,
-                key="polarity",
+                key=Predicate.POLARITY.value,
                 sign=process.polarity,
                 weight=1.0,
                 evidence=[],
