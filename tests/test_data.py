@@ -17,12 +17,13 @@ from tmekg.validate import check
 
 
 def check_seed(path: Path) -> tuple[SeedRead, tuple[Problem, ...]]:
-    """Read and check a seed directory: parse problems, then (when everything parsed) cross-record problems."""
+    """Read and check a seed directory: parse problems, then (when everything parsed) cross-record problems;
+    errors and warnings only (notes are for the record)."""
     read = read_seed(path)
     found = list(read.problems)
     if not read.problems:
         found += check(read.graph(), read.where)
-    return read, tuple(found)
+    return read, tuple(p for p in found if p.severity in ("error", "warning"))
 
 
 @cache

@@ -2,16 +2,21 @@
 // description: Interactions a therapy severs: 'blocks' cuts those using the target (or a complex holding it)
 // description: as ligand or receptor, 'inhibits' also those using it as a mediator, 'depletes' every
 // description: interaction the cell type (or a state of it) sends or receives, or (for a molecule) those the
-// description: cells carrying it receive through it.
+// description: cells carrying it receive through it; blocking and inhibiting also reach the soluble, shed and
+// description: exosomal forms of the target.
 // param: therapy (therapy) — the therapy's id, e.g. DRUGBANK:DB09037
 MATCH (:Therapy {id: $therapy})-[a:BLOCKS|INHIBITS|DEPLETES]->(m)
 WITH m, toLower(type(a)) AS action
-CALL (m) {
+CALL (m, action) {
   RETURN m AS hit
   UNION
   MATCH (hit:Complex)-[:HAS_SUBUNIT]->(m) RETURN hit
   UNION
   MATCH (hit:CellType)-[:BROADER*1..]->(m) RETURN hit
+  UNION
+  MATCH (hit:Form)-[:FORM_OF]->(m) WHERE action IN ['blocks', 'inhibits'] RETURN hit
+  UNION
+  MATCH (hit:Form)-[:FORM_OF]->(:Complex)-[:HAS_SUBUNIT]->(m) WHERE action IN ['blocks', 'inhibits'] RETURN hit
 }
 MATCH (i:Interaction)-[role]->(hit)
 WHERE (action IN ['blocks', 'inhibits'] AND type(role) IN ['LIGAND', 'RECEPTOR'])

@@ -34,7 +34,10 @@ class ActionSpec:
       whose therapy acts on a process itself;
     - ``drug_made``: the therapy makes an interaction that does not exist without it (an engager bridging cells,
       antibody-dependent killing, engineered cells); it names an ``effector`` cell and a ``process`` and needs its
-      target antigen on the tumor (antigen loss is its escape route).
+      target antigen on the tumor (antigen loss is its escape route);
+    - ``needs_effector``: a drug-made action names the cells that do the killing (not an oncolytic virus);
+    - ``reaches_forms``: acting on a molecule also acts on its soluble, shed and exosomal forms (an antibody to
+      PD-L1 binds exosomal PD-L1).
     """
 
     action: Action
@@ -46,6 +49,8 @@ class ActionSpec:
     receiver_loss: frozenset[Role] = frozenset()
     target_sign: int | None = -1
     drug_made: bool = False
+    needs_effector: bool = True
+    reaches_forms: bool = False
 
     @property
     def rel_type(self) -> str:
@@ -70,6 +75,7 @@ ACTIONS: dict[Action, ActionSpec] = {
             "an antibody or trap on a ligand or receptor: severs the interactions that use it as ligand or receptor",
             _MOLECULE,
             severs={EntityKind.MOLECULE: (Role.LIGAND, Role.RECEPTOR)},
+            reaches_forms=True,
         ),
         ActionSpec(
             Action.INHIBITS,
@@ -77,6 +83,7 @@ ACTIONS: dict[Action, ActionSpec] = {
             "a small molecule on an enzyme or kinase: removes its activity wherever it acts",
             _MOLECULE,
             severs={EntityKind.MOLECULE: (Role.LIGAND, Role.RECEPTOR, Role.MEDIATOR)},
+            reaches_forms=True,
         ),
         ActionSpec(
             Action.DEPLETES,
@@ -155,6 +162,15 @@ ACTIONS: dict[Action, ActionSpec] = {
             _CELL,
             target_sign=None,
             drug_made=True,
+        ),
+        ActionSpec(
+            Action.LYSES,
+            "lyses",
+            "an oncolytic virus infects and lyses the target cells itself, releasing tumor antigens",
+            _CELL,
+            target_sign=None,
+            drug_made=True,
+            needs_effector=False,
         ),
     )
 }

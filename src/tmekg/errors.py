@@ -48,7 +48,8 @@ class Problem:
     """One problem in a seed table: where it is and how to fix it.
 
     ``row`` is the 1-based record number counting the header as row 1 (0 when the problem is about the whole
-    file); ``column`` is the column name, or empty.
+    file); ``column`` is the column name, or empty. ``severity`` is ``error`` (the seed does not load),
+    ``warning`` (it loads; fix it) or ``note`` (reported for the record, e.g. an id with no ontology term).
     """
 
     file: str
@@ -64,7 +65,7 @@ class Problem:
             where += f", row {self.row}"
         if self.column:
             where += f", column {self.column!r}"
-        text = f"{where}: {self.message}" if self.severity == "error" else f"{where}: warning: {self.message}"
+        text = f"{where}: {self.message}" if self.severity == "error" else f"{where}: {self.severity}: {self.message}"
         if self.hint:
             text += f" — {self.hint}"
         return text

@@ -160,7 +160,7 @@ def _molecules(kg: KnowledgeGraph, ref: ReferenceData, report: Report, bad: set[
             continue
         if mol.molecule_type is MoleculeType.METABOLITE and mol.id.startswith("tmekg:"):
             message = f"metabolite {mol.label} has no ChEBI id ({mol.id})"
-            report("molecules", mol.id, "id", message, "use the ChEBI class when ChEBI gains one", "warning")
+            report("molecules", mol.id, "id", message, "use the ChEBI class when ChEBI gains one", "note")
             continue
         if mol.molecule_type is MoleculeType.METABOLITE:
             gene, term = ref.approved(mol.label), ref.term(mol.id)
@@ -190,9 +190,13 @@ def _molecules(kg: KnowledgeGraph, ref: ReferenceData, report: Report, bad: set[
         elif not ref.has_uniprot(mol.uniprot):
             message = f"{mol.uniprot} is not in {ref.source('uniprot')}"
             report("molecules", mol.id, "uniprot", message, "use the reviewed (Swiss-Prot) accession")
-        if entry.locus_type != PROTEIN_CODING:
+        if entry.locus_type not in PROTEIN_LOCI:
             message = f"{entry.symbol} is a '{entry.locus_type}' locus in HGNC, not protein-coding"
             report("molecules", mol.id, "molecule_type", message, "check the gene", "warning")
+
+
+#: HGNC locus types whose genes encode protein chains (TCR and immunoglobulin segments make receptor chains).
+PROTEIN_LOCI = frozenset({PROTEIN_CODING, "T cell receptor gene", "immunoglobulin gene"})
 
 
 def _therapies(kg: KnowledgeGraph, ref: ReferenceData, report: Report, bad: set[str]) -> None:

@@ -628,7 +628,7 @@ class TherapyAction(Record):
     @model_validator(mode="after")
     def _drug_made(self) -> TherapyAction:
         if spec(self.action).drug_made:
-            if not self.effector:
+            if spec(self.action).needs_effector and not self.effector:
                 raise row_error("effector", f"'{self.action.value}' needs the effector cell type that kills")
             if not self.process:
                 raise row_error("process", f"'{self.action.value}' needs the process it drives (tumor cell killing)")

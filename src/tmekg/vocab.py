@@ -201,6 +201,7 @@ class Action(StrEnum):
     ENGINEERS = "engineers"
     VACCINATES = "vaccinates"
     STIMULATES = "stimulates"
+    LYSES = "lyses"
 
 
 class Role(StrEnum):
@@ -250,6 +251,7 @@ class Predicate(StrEnum):
     DECREASES = "decreases"
     MAKES = "makes"
     FORM_OF = "form_of"
+    HAS_FORM = "has_form"
     HAS_SUBUNIT = "has_subunit"
     PART_OF = "part_of"
     SUBCLASS_OF = "subclass_of"

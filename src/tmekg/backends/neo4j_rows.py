@@ -16,7 +16,7 @@ The model is fixed (the RDF view, the Cypher catalogue and the neo4j-admin CSV e
   cell type or a cancer points ``BROADER`` to the cell type or cancers that subsume it;
 * a therapy points to each target by one relationship typed by its action (``BLOCKS``, ``INHIBITS``,
   ``DEPLETES``, ``AGONIZES``, ``SUPPLIES``, ``TRANSFERS``, ``REDIRECTS``, ``OPSONIZES``, ``ENGINEERS``,
-  ``VACCINATES``, ``STIMULATES``; the type is
+  ``VACCINATES``, ``STIMULATES``, ``LYSES``; the type is
   :attr:`tmekg.actions.ActionSpec.rel_type`) with ``evidence``, ``evidence_level``, ``note`` and, for drug-made
   actions, ``effector`` and ``process``;
 * what an action needs: the action's target ``REQUIRES`` the needed molecule or cell (``action``, ``kind``,
@@ -111,6 +111,7 @@ class RelType(StrEnum):
     ENGINEERS = "ENGINEERS"
     VACCINATES = "VACCINATES"
     STIMULATES = "STIMULATES"
+    LYSES = "LYSES"
     REQUIRES = "REQUIRES"
     EXPERIMENTAL_ARM = "EXPERIMENTAL_ARM"
     COMPARATOR_ARM = "COMPARATOR_ARM"

@@ -57,7 +57,8 @@ def validate(
 
             found = sorted(found + ground_ids(read.graph(), read.where))
     errors = [p for p in found if p.severity == "error"]
-    warnings = [p for p in found if p.severity != "error"]
+    warnings = [p for p in found if p.severity == "warning"]
+    notes = [p for p in found if p.severity == "note"]
     unconfirmed = sorted({r.id for r in read.graph().references if not r.confirmed}) if not read.problems else []
     if json_out:
         print_json(
@@ -65,6 +66,7 @@ def validate(
                 "seed": str(path),
                 "errors": [vars(p) for p in errors],
                 "warnings": [vars(p) for p in warnings],
+                "notes": [vars(p) for p in notes],
                 "grounded": ground,
                 "unconfirmed_references": unconfirmed,
             }
@@ -74,7 +76,7 @@ def validate(
         if not errors:
             grounded = ", ids grounded" if ground else ""
             console.print(
-                f"[green]ok[/green]: {path} is valid{grounded} ({len(warnings)} warning(s), "
+                f"[green]ok[/green]: {path} is valid{grounded} ({len(warnings)} warning(s), {len(notes)} note(s), "
                 f"{len(unconfirmed)} unconfirmed reference(s))"
             )
     if errors:

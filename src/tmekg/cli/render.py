@@ -27,7 +27,7 @@ def print_json(data: Any) -> None:
 
 def problems(found: list[Problem]) -> None:
     for problem in found:
-        style = "red" if problem.severity == "error" else "yellow"
+        style = {"error": "red", "warning": "yellow"}.get(problem.severity, "dim")
         err_console.print(Text(str(problem), style=style), soft_wrap=True)  # one line per problem
 
 

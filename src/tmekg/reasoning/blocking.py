@@ -178,10 +178,14 @@ class EscapeRoute:
 
 def _targets(kg: KnowledgeGraph, action: TherapyAction) -> tuple[EntityKind, set[str]]:
     """The kind of an action's target and the ids it reaches: a cell type with its subtypes and states, a
-    molecule with the complexes that hold it."""
+    molecule with the complexes that hold it (and, for blocking and inhibiting, their soluble or exosomal
+    forms)."""
     if action.target in {c.id for c in kg.cell_types}:
         return EntityKind.CELL_TYPE, {action.target, *kg.narrower_cells(action.target)}
-    return EntityKind.MOLECULE, {action.target, *kg.complexes_of(action.target)}
+    reached = {action.target, *kg.complexes_of(action.target)}
+    if spec(action.action).reaches_forms:
+        reached |= {m.id for m in kg.molecules if m.form_of in reached}
+    return EntityKind.MOLECULE, reached
 
 
 def affected(kg: KnowledgeGraph, action: TherapyAction) -> list[tuple[Interaction, Role]]:

@@ -9,6 +9,7 @@ from typing import Any
 
 import networkx as nx
 
+from tmekg.actions import ACTIONS
 from tmekg.answers import entity_ref
 from tmekg.kg import KnowledgeGraph
 from tmekg.model import parse_action_id
@@ -172,12 +173,19 @@ def allowed(previous: Hop | None, key: str, data: dict[str, Any], binds: int) ->
     """The path rules, checked hop by hop: a path follows one signal, so it holds at most one ``binds`` (PD-L1
     binding CD80 says nothing about CD80 then engaging CD28); an agonist acts on a receptor's own signal, so it
     is never followed by the molecule binding another; and a path enters a complex through a subunit only right
-    after a therapy acts on that subunit (a Treg making CD25 does not strengthen another cell's IL-2 receptor)."""
+    after a therapy acts on that subunit (a Treg making CD25 does not strengthen another cell's IL-2 receptor),
+    and reaches a molecule's form only right after a therapy blocks or inhibits the molecule."""
     if key == Predicate.BINDS and (binds >= 1 or (previous is not None and previous.predicate == Action.AGONIZES)):
         return False
     if key == Predicate.PART_OF:
-        return previous is not None and previous.origins != () and _from_therapy(previous)
+        return previous is not None and _from_therapy(previous)
+    if key == Predicate.HAS_FORM:
+        return previous is not None and _from_therapy(previous) and _reaches_forms(previous.predicate)
     return True
+
+
+def _reaches_forms(predicate: str) -> bool:
+    return predicate in {a.value for a, s in ACTIONS.items() if s.reaches_forms}
 
 
 def _from_therapy(hop: Hop) -> bool:

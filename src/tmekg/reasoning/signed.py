@@ -80,6 +80,12 @@ def signed_graph(kg: KnowledgeGraph) -> nx.MultiDiGraph[str]:
                 sub, molecule.id, key=Predicate.PART_OF.value, sign=1, weight=1.0, evidence=[], origins=[molecule.id]
             )
             graph.edges[sub, molecule.id, Predicate.PART_OF.value]["kind"] = "structure"
+    for molecule in kg.molecules:
+        if molecule.form_of:  # blocking a molecule blocks its forms too (only right after such an action)
+            graph.add_edge(
+                molecule.form_of, molecule.id, key=Predicate.HAS_FORM.value, sign=1, weight=1.0, evidence=[],
+                origins=[molecule.id], kind="structure",
+            )  # fmt: skip
     for process in kg.processes:
         if process.id != TUMOR_GROWTH and graph.has_node(TUMOR_GROWTH):
             graph.add_edge(
