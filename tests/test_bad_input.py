@@ -46,8 +46,8 @@ def remove(file: str) -> Callable[[Path], None]:
 
 
 def huge(seed: Path) -> None:
-    with open(seed / "references.csv", "r+b") as handle:  # a sparse 100 MB file
-        handle.truncate(100 * 1024 * 1024)
+    with open(seed / "references.csv", "r+b") as handle:  # a sparse file just over the limit
+        handle.truncate(MAX_TABLE_BYTES + 1)
 
 
 def symlink_out(seed: Path) -> None:
@@ -109,7 +109,7 @@ CATALOGUE: list[tuple[str, Callable[[Path], None], str, int, str, str]] = [
      "cancers.csv", 2, "synonyms", "line break"),
     ("very long cell", replace("cancers.csv", ",melanoma,", "," + "m" * (MAX_CELL_CHARS + 1) + ","), "cancers.csv", 2,
      "label", f"over {MAX_CELL_CHARS} characters"),
-    ("100 MB file", huge, "references.csv", 0, "", f"over the {MAX_TABLE_BYTES}-byte limit"),
+    ("over-size file", huge, "references.csv", 0, "", f"over the {MAX_TABLE_BYTES}-byte limit"),
     ("symlink out of the seed directory", symlink_out, "cancers.csv", 0, "", "outside the seed directory"),
     ("unreadable file", unreadable, "cancers.csv", 0, "", "cannot read the file"),
     ("empty file", write_bytes("cancers.csv", lambda b: b""), "cancers.csv", 1, "", "file is empty"),

@@ -153,6 +153,7 @@ class KnowledgeGraph:
     ) -> list[Interaction]:
         """Interactions matching every given filter (ids, already resolved).
 
+        ``cell`` matches the sender or receiver, or a subtype or state of it (TAM includes TREM2+ TAMs);
         ``molecule`` matches the ligand, receptor or a mediator, or a complex holding it; ``cancer`` keeps the
         statements made for that cancer, for a cancer that subsumes it (``broader_cancers``; by default its
         ``broader`` chain in the table: a statement about carcinoma holds for lung carcinoma) and the pan-cancer
@@ -161,6 +162,7 @@ class KnowledgeGraph:
         if cancer and broader_cancers is None:
             broader_cancers = self.broader_cancers(cancer)
         applicable = {cancer, *(broader_cancers or ())} if cancer else set()
+        cells = {cell, *self.narrower_cells(cell)} if cell else set()
         wanted_molecules: set[str] = set()
         if molecule:
             wanted_molecules = {molecule} | {m.id for m in self.molecules if molecule in m.subunits}
@@ -168,7 +170,7 @@ class KnowledgeGraph:
         for inter in self.interactions:
             if outcome and inter.tumor_outcome is not outcome:
                 continue
-            if cell and cell not in (inter.source, inter.target):
+            if cell and inter.source not in cells and inter.target not in cells:
                 continue
             if molecule and not wanted_molecules.intersection(inter.molecules):
                 continue

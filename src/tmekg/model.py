@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 import types
 import typing
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar, Generic, Literal, Self, TypeVar, overload
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_serializer, model_validator
 from pydantic_core import PydanticCustomError
@@ -61,7 +62,34 @@ __all__ = [
 ]
 
 Sign = Literal[1, -1]
+T = TypeVar("T")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
+
+
+class cached_property(Generic[T]):
+    """A computed attribute stored on first use (``functools.cached_property`` takes a lock per first access on
+    Python 3.11, which costs seconds over 10^5 interactions). Only for frozen records."""
+
+    def __init__(self, func: Callable[[Any], T]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> cached_property[T]: ...
+
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> T: ...
+
+    def __get__(self, instance: object | None, owner: type | None = None) -> T | cached_property[T]:
+        if instance is None:
+            return self
+        value: T = self.func(instance)
+        instance.__dict__[self.name] = value
+        return value
 
 
 def _is_tuple(annotation: Any) -> bool:
@@ -81,10 +109,26 @@ def row_error(column: str, message: str) -> PydanticCustomError:
 class Record(BaseModel):
     """Base of every record: frozen, no unknown fields, seed-row friendly."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
+    model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False, ignored_types=(cached_property,))
 
     #: Fields that hold CURIEs, with the prefixes each may use.
     curie_fields: ClassVar[dict[str, frozenset[str]]] = {}
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        """A copy with ``update`` applied; values cached from the old fields (participants ...) are dropped."""
+        copied = super().model_copy(update=update, deep=deep)
+        for name in [k for k in copied.__dict__ if k not in type(self).model_fields]:
+            del copied.__dict__[name]
+        return copied
+
+    @classmethod
+    def _cell_kinds(cls) -> dict[str, tuple[bool, bool]]:
+        """Per field: (is a tuple, is required) — computed once per class (reading a seed calls this per row)."""
+        kinds: dict[str, tuple[bool, bool]] | None = cls.__dict__.get("_kinds_cache")
+        if kinds is None:
+            kinds = {name: (_is_tuple(f.annotation), f.is_required()) for name, f in cls.model_fields.items()}
+            type.__setattr__(cls, "_kinds_cache", kinds)
+        return kinds
 
     @model_validator(mode="before")
     @classmethod
@@ -92,19 +136,23 @@ class Record(BaseModel):
         """Turn seed cells into field values: '' -> default, 'a|b' -> tuple; refuse stray whitespace."""
         if not isinstance(data, dict):
             return data
+        kinds = cls._cell_kinds()
         out: dict[str, Any] = {}
         for key, value in data.items():
-            field = cls.model_fields.get(key)
-            if field is None or not isinstance(value, str):
+            kind = kinds.get(key)
+            if kind is None or not isinstance(value, str):
                 out[key] = value
                 continue
-            if value != value.strip():
+            is_tuple, required = kind
+            if value == "":
+                if required:  # the field's own check then says the cell is required
+                    out[key] = () if is_tuple else value
+                continue
+            if value[0].isspace() or value[-1].isspace():
                 raise row_error(key, f"stray whitespace around {value!r}; remove it (`tmekg lint` does)")
             if _CONTROL.search(value):
                 raise row_error(key, f"line break or control character inside {value!r}; keep a cell on one line")
-            if value == "" and not field.is_required():
-                continue
-            if _is_tuple(field.annotation):
+            if is_tuple:
                 parts = value.split("|") if value else []
                 for part in parts:
                     if part != part.strip() or not part:
@@ -537,6 +585,8 @@ class Interaction(Record):
         return self
 
     def _check_qualifiers(self) -> None:
+        if not (self.sites or self.mediators or self.directions):
+            return
         sited = [s.molecule for s in self.sites]
         if len(set(sited)) != len(sited):
             raise row_error("sites", "a mediator is listed twice in sites")
@@ -557,13 +607,13 @@ class Interaction(Record):
         if stray:
             raise row_error("directions", f"{stray[0]} is not a ligand, receptor or mediator of this row")
 
-    @property
+    @cached_property
     def molecules(self) -> tuple[str, ...]:
         """Every molecule the interaction uses: ligand, receptor, then the other mediators."""
         first = tuple(m for m in (self.ligand, self.receptor) if m)
         return first + tuple(m for m in self.mediators if m not in first)
 
-    @property
+    @cached_property
     def participants(self) -> tuple[Participant, ...]:
         """Every molecule with its role, site and change, in the order of :attr:`molecules`."""
         sites = {s.molecule: s.site for s in self.sites}
@@ -579,16 +629,20 @@ class Interaction(Record):
             out.append(Participant(molecule, role, site, changes.get(molecule)))
         return tuple(out)
 
+    @cached_property
+    def _by_molecule(self) -> dict[str, Participant]:
+        return {p.molecule: p for p in self.participants}
+
     def participant(self, molecule: str) -> Participant | None:
-        return next((p for p in self.participants if p.molecule == molecule), None)
+        return self._by_molecule.get(molecule)
 
     def sign_of(self, molecule: str) -> int:
         """The molecule's own sign toward the process: effect x (-1 when the statement is about its loss or
         decrease). "Loss of B2M decreases killing" makes B2M +1 on killing."""
-        found = self.participant(molecule)
+        found = self._by_molecule.get(molecule)
         return self.effect * (found.direction_sign if found else 1)
 
-    @property
+    @cached_property
     def is_loss(self) -> bool:
         """An escape by loss of function: a participant is lost, or every molecule of the row went down."""
         if any(c.direction is Direction.LOST for c in self.directions):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,8 +36,9 @@ from tmekg.model import (
 
 __all__ = ["MAX_TABLE_BYTES", "TABLES", "SeedRead", "Table", "load", "read_seed", "render_table"]
 
-#: A seed table larger than this is refused (the curated tables are a few hundred kB).
-MAX_TABLE_BYTES = 20 * 1024 * 1024
+#: A seed table larger than this is refused (the curated tables are a few hundred kB; a grown seed of 10^6
+#: interactions is about 250 MB). ``TMEKG_MAX_TABLE_BYTES`` raises or lowers it.
+MAX_TABLE_BYTES = int(os.environ.get("TMEKG_MAX_TABLE_BYTES", 1024 * 1024 * 1024))
 #: Columns that hold a sign, written +1 / -1.
 SIGN_COLUMNS = frozenset({"polarity", "effect"})
 #: A cell longer than this is refused.

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from tmekg.actions import spec
 from tmekg.errors import Problem
@@ -407,32 +408,61 @@ _ROLE_COLUMN = {Role.LIGAND: "ligand", Role.RECEPTOR: "receptor", Role.MEDIATOR:
 
 
 def sign_conflicts(kg: KnowledgeGraph) -> list[tuple[str, str, Interaction, Interaction]]:
-    """Pairs of rows in which one molecule has opposite own signs toward one process (qualifiers applied).
+    """Rows in which one molecule has opposite own signs toward one process (qualifiers applied).
 
-    Each item is ``(molecule, process, first row, second row)``. Rows marked ``context_dependent`` take no part,
-    and two rows are not compared when the sign follows a partner: the molecule is a ligand engaging different
-    receptors (CD80 through CD28 or CTLA-4), or a ligand in one row and a receptor in the other (HVEM).
+    Each item is ``(molecule, process, first row, second row)``: for every row and molecule, one counterpart row
+    without an ``outcome_note`` when there is one (an error unless the row itself explains), and one with a note
+    (a tolerated conflict, for ``interactions --conflicts``). Rows marked ``context_dependent`` take no part, and
+    two rows are not compared when the sign follows a partner: the molecule is a ligand engaging different
+    receptors (CD80 through CD28 or CTLA-4), or a ligand in one row and a receptor in the other (HVEM). Linear in
+    the number of participants: rows are bucketed by role and sign, not compared pair by pair.
     """
-    seen: dict[tuple[str, str], list[tuple[Interaction, Role, str | None]]] = defaultdict(list)
+    # (molecule, process) -> role bucket -> sign -> (rows without a note, rows with one)
+    Buckets = dict[str, dict[int, tuple[list[Interaction], list[Interaction]]]]
+    seen: dict[tuple[str, str], Buckets] = defaultdict(dict)
     for inter in kg.interactions:
         if inter.tumor_outcome is TumorOutcome.CONTEXT_DEPENDENT:
             continue
         for part in inter.participants:
-            partner = inter.receptor if part.role is Role.LIGAND else None
-            seen[(part.molecule, inter.process)].append((inter, part.role, partner))
-    found = []
-    for (molecule, process), uses in sorted(seen.items()):
-        for n, (one, role_one, partner_one) in enumerate(uses):
-            for two, role_two, partner_two in uses[n + 1 :]:
-                if one.sign_of(molecule) == two.sign_of(molecule) or one.id == two.id:
-                    continue
-                if {role_one, role_two} == {Role.LIGAND, Role.RECEPTOR}:
-                    continue
-                if role_one is role_two is Role.LIGAND and partner_one and partner_two and partner_one != partner_two:
-                    continue
-                first, second = sorted((one, two), key=lambda i: i.id)
-                found.append((molecule, process, first, second))
-    return found
+            bucket = _bucket(part.role, inter.receptor)
+            by_sign = seen[(part.molecule, inter.process)].setdefault(bucket, {})
+            pair = by_sign.setdefault(inter.sign_of(part.molecule), ([], []))
+            pair[1 if inter.outcome_note else 0].append(inter)
+    found: dict[tuple[str, str, str, str], tuple[str, str, Interaction, Interaction]] = {}
+    for (molecule, process), buckets in seen.items():
+        for bucket, by_sign in buckets.items():
+            for sign, (plain, noted) in by_sign.items():
+                opposite = [buckets[b].get(-sign, ([], [])) for b in _counterparts(bucket, buckets)]
+                plain_other = next((i for rows, _ in opposite for i in rows), None)
+                noted_other = next((i for _, rows in opposite for i in rows), None)
+                for inter in (*plain, *noted):
+                    for other in (plain_other, noted_other):
+                        if other is not None and other.id != inter.id:
+                            first, second = sorted((inter, other), key=lambda i: i.id)
+                            found.setdefault(
+                                (molecule, process, first.id, second.id), (molecule, process, first, second)
+                            )
+    return [found[key] for key in sorted(found)]
+
+
+def _bucket(role: Role, receptor: str | None) -> str:
+    """How a participant's sign is compared: a ligand engaging a receptor is compared per receptor."""
+    if role is Role.LIGAND:
+        return f"ligand>{receptor}" if receptor else "ligand"
+    return role.value
+
+
+def _counterparts(bucket: str, buckets: dict[str, Any]) -> list[str]:
+    """The role buckets of one molecule that must agree in sign with ``bucket`` (see :func:`sign_conflicts`):
+    a receptor with receptors and mediators; a ligand engaging a receptor with the same pairing, mediators and
+    ligands with no receptor; a ligand with no receptor and a mediator with every ligand bucket too."""
+    if bucket == Role.RECEPTOR.value:
+        wanted = [Role.RECEPTOR.value, Role.MEDIATOR.value]
+    elif ">" in bucket:
+        wanted = [bucket, Role.MEDIATOR.value, Role.LIGAND.value]
+    else:
+        wanted = [b for b in buckets if b != Role.RECEPTOR.value or bucket == Role.MEDIATOR.value]
+    return [b for b in wanted if b in buckets]
 
 
 def _conflicts(kg: KnowledgeGraph, report: Report) -> None:

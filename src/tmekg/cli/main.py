@@ -88,8 +88,13 @@ def validate(
 def stats(seed: SeedOpt = None, json_out: JsonOpt = False) -> None:
     """Counts per kind, interactions by tumor outcome, references."""
     from tmekg.cli import render
+    from tmekg.coverage import seed_coverage
+    from tmekg.resources import seed_dir
 
     data = load_graph(seed).stats()
+    checklist = seed_coverage(seed if seed is not None else seed_dir())
+    if checklist is not None:
+        data["checklist"] = checklist
     if json_out:
         render.print_json(data)
     else:

@@ -155,7 +155,14 @@ def stats(data: dict[str, Any]) -> None:
     for outcome, count in data["interactions_by_outcome"].items():
         table.add_row(Text("  " + outcome, style=_OUTCOME_STYLE[outcome]), str(count))
     table.add_row("therapy actions", str(data["therapy_actions"]))
+    table.add_row("requirements", str(data.get("requirements", 0)))
+    table.add_row("trials", str(data.get("trials", 0)))
+    for result, count in data.get("trials_by_result", {}).items():
+        table.add_row("  " + result.replace("_", " "), str(count))
     table.add_row("references", str(data["references"]))
     table.add_row("  unconfirmed", str(len(data["unconfirmed_references"])))
     table.add_row("  partially confirmed", str(len(data["partially_confirmed_references"])))
+    checklist = data.get("checklist")
+    if checklist:
+        table.add_row("checklist axes covered", f"{checklist['covered']} of {checklist['axes']}")
     console.print(table)

@@ -52,10 +52,11 @@ def therapy_blocks(kg: KnowledgeGraph, params: dict[str, str]) -> list[Row]:
 
 def interactions_of_cell(kg: KnowledgeGraph, params: dict[str, str]) -> list[Row]:
     cell = params["cell"]
+    cells = {cell, *kg.narrower_cells(cell)}
     rows: list[Row] = []
     for i in sorted(kg.interactions, key=lambda i: i.id):
         for role in ("source", "target"):
-            if getattr(i, role) == cell:
+            if getattr(i, role) in cells:
                 row: Row = {"cell": cell, "interaction": i.id, "role": role, "process": i.process}
                 row["tumor_outcome"] = i.tumor_outcome.value
                 rows.append(row)
