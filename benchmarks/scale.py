@@ -31,7 +31,6 @@ import shutil
 import subprocess
 import sys
 import time
-from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -214,7 +213,9 @@ def measure(n: int, work: Path) -> dict[str, Any]:
         "lookup PD-L1": ["lookup", "PD-L1"],
         "therapy pembrolizumab": ["therapy", "pembrolizumab"],
         "path PD-L1 tumor growth": ["path", "PD-L1", "tumor growth"],
-        "query sparql pro_tumor_interactions --limit 100": ["query", "sparql", "pro_tumor_interactions", "--limit", "100"],
+        "query sparql pro_tumor_interactions --limit 100": [
+            "query", "sparql", "pro_tumor_interactions", "--limit", "100"
+        ],
         "interactions --outcome pro_tumor": ["interactions", "--outcome", "pro_tumor"],
     }  # fmt: skip
     for label, args in answers.items():
@@ -269,7 +270,8 @@ def report(results: list[dict[str, Any]], out: Path) -> None:
             secs.append(step["seconds"])
             ns.append(r["n"])
         exponents[name] = fit_exponent(ns, secs)
-        lines.append(f"| {name} | " + " | ".join(cells) + f" | {exponents[name] if exponents[name] is not None else ''} |")
+        exponent = exponents[name] if exponents[name] is not None else ""
+        lines.append(f"| {name} | " + " | ".join(cells) + f" | {exponent} |")
     lines += ["", "Store on disk (MB): " + ", ".join(f"{r['n']:,}: {r['store_mb']}" for r in results), ""]
     (out / "scale.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (out / "scale.json").write_text(json.dumps({"results": results, "exponents": exponents}, indent=1) + "\n")
