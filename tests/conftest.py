@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,19 @@ pytest_plugins = ["tests.neo4j_server"]
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MINI_SEED = FIXTURES / "mini_seed"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _store_root(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Commands run in tests keep their persistent stores in a session directory, not the user's cache."""
+    root = tmp_path_factory.mktemp("stores")
+    before = os.environ.get("TMEKG_STORE")
+    os.environ["TMEKG_STORE"] = str(root)
+    yield root
+    if before is None:
+        os.environ.pop("TMEKG_STORE", None)
+    else:
+        os.environ["TMEKG_STORE"] = before
 
 
 @pytest.fixture

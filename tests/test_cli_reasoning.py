@@ -131,3 +131,54 @@ def test_bounds_are_explicit_and_reported() -> None:
     assert code == 0
     assert len(json.loads(out)) == 2
     assert "truncated" in err
+
+
+def test_top_bounds_screen_lists_and_says_so() -> None:
+    code, out, _ = run("therapy", "pembrolizumab", "--json")
+    full = json.loads(out)
+    routes = full["counts"]["escape_routes"]
+    assert routes == len(full["escape_routes"]) > 2  # JSON without --top is complete
+    code, out, _ = run("therapy", "pembrolizumab", "--top", "2")
+    assert code == 0
+    assert f"2 of {routes} escape routes shown" in out
+    code, out, _ = run("therapy", "pembrolizumab", "--top", "2", "--json")
+    bounded = json.loads(out)
+    assert len(bounded["escape_routes"]) == 2
+    assert bounded["counts"] == full["counts"]
+    code, out, _ = run("therapy", "pembrolizumab", "--top", "0")
+    assert "escape routes shown" not in out
+
+
+def test_paths_strongest_first_with_a_summary() -> None:
+    code, out, _ = run("path", "pembrolizumab", "tumor growth", "--json")
+    assert code == 0
+    data = json.loads(out)
+    weights = [p["weight"] for p in data["paths"]]
+    assert weights == sorted(weights, reverse=True)
+    assert len(set(weights)) > 1
+    summary = data["summary"]
+    assert summary["paths"] == len(data["paths"])
+    assert summary["net_positive"] == sum(p["sign"] > 0 for p in data["paths"])
+    assert summary["net_negative"] == sum(p["sign"] < 0 for p in data["paths"])
+    _code, out, _ = run("path", "pembrolizumab", "tumor growth", "--top", "1")
+    first = out.splitlines()
+    assert f"{summary['net_negative']} net −" in first[0]
+    assert f"1 of {summary['paths']} paths shown" in out
+
+
+def test_interactions_and_lookup_are_bounded_on_screen() -> None:
+    code, out, _ = run("interactions", "--outcome", "pro_tumor", "--json")
+    assert code == 0
+    total = len(json.loads(out))
+    code, out, _ = run("interactions", "--outcome", "pro_tumor", "--top", "1")
+    assert code == 0
+    assert out.splitlines()[0] == f"{total} interaction(s)"
+    groups = [line for line in out.splitlines() if line.startswith("hijacked:")]
+    assert len(groups) > 1
+    assert out.count("tmekg:i_") == len(groups)  # one interaction per group ...
+    assert out.count("shown in this group") == sum(not g.endswith("(1)") for g in groups)  # ... and the cut said
+    code, out, _ = run("interactions", "--outcome", "pro_tumor", "--top", "1", "--json")
+    assert len(json.loads(out)) == 1
+    code, out, _ = run("lookup", "PD-L1", "--top", "1")
+    assert code == 0
+    assert "1 of " in out

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from typing import Any, TypeVar, cast
 
 from tmekg.errors import AmbiguousNameError, NotFoundError
 from tmekg.model import (
@@ -23,7 +24,9 @@ from tmekg.model import (
 )
 from tmekg.vocab import EntityKind, HijackedCategory, TumorOutcome, derive_outcome
 
-__all__ = ["KnowledgeGraph"]
+__all__ = ["InteractionIndex", "KnowledgeGraph"]
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,8 @@ class KnowledgeGraph:
     _references: dict[str, Reference] = field(init=False, repr=False, compare=False)
     _interactions: dict[str, Interaction] = field(init=False, repr=False, compare=False)
     _functions: dict[str, NormalFunction] = field(init=False, repr=False, compare=False)
+    #: derived structures computed once per graph (indexes, the signed graph): see :meth:`cached`
+    _cache: dict[str, Any] = field(init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         entities: dict[str, Entity] = {}
@@ -127,15 +132,46 @@ class KnowledgeGraph:
 
     # -- questions --------------------------------------------------------------------------------------------
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle the records and the interaction index when it was built (it shares the records, so it costs
+        little to store and saves rebuilding it); lookup tables are rebuilt, other derived structures recomputed."""
+        return (
+            _restore,
+            (
+                {"index": self._cache["index"]} if "index" in self._cache else {},
+                self.cell_types,
+                self.molecules,
+                self.processes,
+                self.therapies,
+                self.cancers,
+                self.functions,
+                self.references,
+                self.interactions,
+                self.therapy_actions,
+                self.requirements,
+                self.trials,
+            ),
+        )
+
+    def cached(self, name: str, build: Callable[[KnowledgeGraph], T]) -> T:
+        """A structure derived from this (immutable) graph, built on first use and kept with it."""
+        if name not in self._cache:
+            self._cache[name] = build(self)
+        return cast("T", self._cache[name])
+
+    @property
+    def index(self) -> InteractionIndex:
+        """Interactions by the id they use in each role, and by process (built once)."""
+        return self.cached("index", InteractionIndex.build)
+
     def interactions_of(self, entity_id: str) -> tuple[list[Interaction], list[Interaction]]:
         """Interactions going out of an entity (it sends or carries the signal) and coming in (it receives)."""
-        out: list[Interaction] = []
-        into: list[Interaction] = []
-        for inter in self.interactions:
-            if entity_id in (inter.source, inter.ligand) or entity_id in inter.mediators:
-                out.append(inter)
-            elif entity_id in (inter.target, inter.receptor, inter.process):
-                into.append(inter)
+        index = self.index
+        out_ids = {i.id for role in ("source", "ligand", "mediator") for i in index.by_role[role].get(entity_id, ())}
+        in_ids = {i.id for role in ("target", "receptor") for i in index.by_role[role].get(entity_id, ())}
+        in_ids |= {i.id for i in index.by_process.get(entity_id, ())}
+        out = [i for i in self.interactions if i.id in out_ids] if out_ids else []
+        into = [i for i in self.interactions if i.id in in_ids and i.id not in out_ids] if in_ids else []
         return out, into
 
     def actions_on(self, entity_id: str) -> list[TherapyAction]:
@@ -273,7 +309,12 @@ class KnowledgeGraph:
 
     def complexes_of(self, molecule_id: str) -> frozenset[str]:
         """The complexes that hold ``molecule_id`` as a subunit."""
-        return frozenset(m.id for m in self.molecules if molecule_id in m.subunits)
+        return self.cached("complexes", _complexes_by_subunit).get(molecule_id, frozenset())
+
+    def forms_of(self, molecule_ids: Iterable[str]) -> set[str]:
+        """The soluble, exosomal ... forms (``form_of``) of any of ``molecule_ids``."""
+        by_parent: dict[str, list[str]] = self.cached("forms", _forms_by_parent)
+        return {form for m in molecule_ids for form in by_parent.get(m, ())}
 
     def stats(self) -> dict[str, object]:
         """Counts per kind, interactions by tumor outcome, references (confirmed or not)."""
@@ -302,6 +343,61 @@ class KnowledgeGraph:
 
     def references_for(self, ids: Iterable[str]) -> list[Reference]:
         return [self._references[i] for i in ids if i in self._references]
+
+
+@dataclass(frozen=True)
+class InteractionIndex:
+    """Interactions by role and id (``by_role["receptor"]["HGNC:8760"]``) and by process, in table order."""
+
+    by_role: dict[str, dict[str, list[Interaction]]]
+    by_process: dict[str, list[Interaction]]
+
+    @classmethod
+    def build(cls, kg: KnowledgeGraph) -> InteractionIndex:
+        by_role: dict[str, dict[str, list[Interaction]]] = {
+            r: {} for r in ("source", "ligand", "receptor", "mediator", "target")
+        }
+        by_process: dict[str, list[Interaction]] = {}
+        for inter in kg.interactions:
+            for role, value in (("source", inter.source), ("ligand", inter.ligand), ("receptor", inter.receptor),
+                                ("target", inter.target)):  # fmt: skip
+                if value:
+                    by_role[role].setdefault(value, []).append(inter)
+            for mediator in inter.mediators:
+                by_role["mediator"].setdefault(mediator, []).append(inter)
+            by_process.setdefault(inter.process, []).append(inter)
+        return cls(by_role, by_process)
+
+    def using(self, role: str, ids: Iterable[str]) -> list[Interaction]:
+        """Interactions using any of ``ids`` in ``role``, each once, in table order."""
+        found: dict[str, Interaction] = {}
+        for value in ids:
+            for inter in self.by_role[role].get(value, ()):
+                found.setdefault(inter.id, inter)
+        return list(found.values())
+
+
+def _complexes_by_subunit(kg: KnowledgeGraph) -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for molecule in kg.molecules:
+        for subunit in molecule.subunits:
+            found.setdefault(subunit, set()).add(molecule.id)
+    return {subunit: frozenset(ids) for subunit, ids in found.items()}
+
+
+def _forms_by_parent(kg: KnowledgeGraph) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for molecule in kg.molecules:
+        if molecule.form_of:
+            found.setdefault(molecule.form_of, []).append(molecule.id)
+    return found
+
+
+def _restore(cache: dict[str, Any], *records: tuple[Any, ...]) -> KnowledgeGraph:
+    """A graph from its pickled records and derived structures (see :meth:`KnowledgeGraph.__reduce__`)."""
+    kg = KnowledgeGraph(*records)
+    kg._cache.update(cache)
+    return kg
 
 
 def _closure(start: str, edges: Mapping[str, Iterable[str]]) -> frozenset[str]:

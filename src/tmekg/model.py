@@ -92,6 +92,27 @@ class cached_property(Generic[T]):
         return value
 
 
+_new = object.__new__
+_set = object.__setattr__
+
+
+_FIELD_SETS: dict[type, frozenset[str]] = {}
+
+
+def _rebuild(cls: type[BaseModel], values: dict[str, Any]) -> BaseModel:
+    """A record from its values (fields and cached derived values), as :meth:`Record.__reduce__` wrote them; no
+    validation."""
+    names = _FIELD_SETS.get(cls)
+    if names is None:
+        names = _FIELD_SETS[cls] = frozenset(cls.model_fields)
+    record = _new(cls)
+    _set(record, "__dict__", values)
+    _set(record, "__pydantic_fields_set__", set(names))
+    _set(record, "__pydantic_extra__", None)
+    _set(record, "__pydantic_private__", None)
+    return record
+
+
 def _is_tuple(annotation: Any) -> bool:
     return typing.get_origin(annotation) is tuple
 
@@ -113,6 +134,12 @@ class Record(BaseModel):
 
     #: Fields that hold CURIEs, with the prefixes each may use.
     curie_fields: ClassVar[dict[str, frozenset[str]]] = {}
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle as (class, values): a record is rebuilt without validation, which is what the persistent store
+        needs (it only loads what a validated build wrote; see :mod:`tmekg.store`). Values derived from the fields
+        and cached (participants ...) travel with them."""
+        return (_rebuild, (type(self), dict(self.__dict__)))  # with the derived values cached so far
 
     def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
         """A copy with ``update`` applied; values cached from the old fields (participants ...) are dropped."""

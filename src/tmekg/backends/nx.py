@@ -19,16 +19,17 @@ are keyed by predicate; the same edge induced by several records is one edge lis
 
 from __future__ import annotations
 
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from tmekg.actions import spec
 from tmekg.kg import KnowledgeGraph
-from tmekg.model import CellType, Interaction, Molecule, Process, Therapy
+from tmekg.model import CellType, Entity, Interaction, Molecule, Process, Therapy
 from tmekg.vocab import Predicate, Site
 
-__all__ = ["interaction_edges", "to_networkx"]
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = ["edge_records", "interaction_edges", "node_attributes", "to_networkx"]
 
 Edge = tuple[str, str, Predicate, int]
 
@@ -59,29 +60,35 @@ def interaction_edges(inter: Interaction) -> list[Edge]:
     return edges
 
 
-def to_networkx(kg: KnowledgeGraph) -> nx.MultiDiGraph[str]:
-    """Build the signed multigraph of ``kg`` (pure: a new graph each call)."""
-    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph(name="tmekg")
-    for entity in kg.entities():
-        attrs: dict[str, Any] = {"id": entity.id, "kind": entity.kind.value, "label": entity.label}
-        if isinstance(entity, Molecule):
-            attrs["molecule_type"] = entity.molecule_type.value
-            if entity.symbol:
-                attrs["symbol"] = entity.symbol
-        elif isinstance(entity, Process):
-            attrs["polarity"] = entity.polarity
-        elif isinstance(entity, Therapy):
-            attrs["modality"] = entity.modality.value
-            attrs["status"] = entity.status.value
-        graph.add_node(entity.id, **attrs)
+def node_attributes(entity: Entity) -> dict[str, Any]:
+    """The attributes of an entity's node: ``id``, ``kind``, ``label`` and a few kind-specific ones."""
+    attrs: dict[str, Any] = {"id": entity.id, "kind": entity.kind.value, "label": entity.label}
+    if isinstance(entity, Molecule):
+        attrs["molecule_type"] = entity.molecule_type.value
+        if entity.symbol:
+            attrs["symbol"] = entity.symbol
+    elif isinstance(entity, Process):
+        attrs["polarity"] = entity.polarity
+    elif isinstance(entity, Therapy):
+        attrs["modality"] = entity.modality.value
+        attrs["status"] = entity.status.value
+    return attrs
+
+
+EdgeKey = tuple[str, str, str]
+
+
+def edge_records(kg: KnowledgeGraph) -> dict[EdgeKey, dict[str, Any]]:
+    """Every edge of the view keyed ``(u, v, predicate)``, with ``sign``, ``kind`` and the ``origins`` (records)
+    that induce it; the same edge induced by several records is one edge listing them all."""
+    edges: dict[EdgeKey, dict[str, Any]] = {}
 
     def add(u: str, v: str, key: str, sign: int, origin: str, kind: str) -> None:
-        if graph.has_edge(u, v, key):
-            data = graph.edges[u, v, key]
-            if origin not in data["origins"]:
-                data["origins"].append(origin)
-            return
-        graph.add_edge(u, v, key=key, predicate=key, sign=sign, kind=kind, origins=[origin])
+        data = edges.get((u, v, key))
+        if data is None:
+            edges[(u, v, key)] = {"predicate": key, "sign": sign, "kind": kind, "origins": [origin]}
+        elif origin not in data["origins"]:
+            data["origins"].append(origin)
 
     for inter in kg.interactions:
         for u, v, key, sign in interaction_edges(inter):
@@ -92,6 +99,7 @@ def to_networkx(kg: KnowledgeGraph) -> nx.MultiDiGraph[str]:
         add(action.therapy, action.target, action.action.value, sign, action.id, "therapy_action")
         if action_spec.drug_made and action.process:
             add(action.therapy, action.process, action.action.value, 1, action.id, "therapy_action")
+    cells = {c.id for c in kg.cell_types}
     for molecule in kg.molecules:
         for sub in molecule.subunits:
             add(molecule.id, sub, Predicate.HAS_SUBUNIT.value, 0, molecule.id, "structure")
@@ -100,6 +108,22 @@ def to_networkx(kg: KnowledgeGraph) -> nx.MultiDiGraph[str]:
         for enzyme in molecule.made_by:
             add(enzyme, molecule.id, Predicate.MAKES.value, 1, molecule.id, "form")
     for cell in kg.cell_types:
-        if isinstance(cell, CellType) and cell.broader and cell.broader in graph:
+        if isinstance(cell, CellType) and cell.broader and cell.broader in cells:
             add(cell.id, cell.broader, Predicate.SUBCLASS_OF.value, 0, cell.id, "structure")
+    return edges
+
+
+def to_networkx(kg: KnowledgeGraph) -> nx.MultiDiGraph[str]:
+    """Build the signed multigraph of ``kg`` (pure: a new graph each call)."""
+    import networkx as nx  # imported on use: reasoning shares this module's edge records, not networkx
+
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph(name="tmekg")
+    graph.add_nodes_from((entity.id, node_attributes(entity)) for entity in kg.entities())
+    edges = edge_records(kg)
+    for u, v, _ in edges:  # an id used but not defined becomes a bare node, as networkx would add it
+        for node in (u, v):
+            if node not in graph:
+                graph.add_node(node)
+    # (u, v, key, data) 4-tuples are what MultiDiGraph takes; the stubs only know the 2- and 3-tuple forms
+    graph.add_edges_from((u, v, key, data) for (u, v, key), data in edges.items())  # type: ignore[misc]
     return graph

@@ -1,14 +1,20 @@
 """RDF view of a knowledge graph (rdflib), n-ary: interactions and therapy actions are nodes.
 
-:func:`to_rdf` is pure: it builds a new Graph (on the Oxigraph store by default, DESIGN.md §4 and §11).
+:func:`to_rdf` is pure: it builds a new Graph (on the Oxigraph store by default, DESIGN.md §4 and §11) by bulk-loading
+the N-Triples that :func:`ntriples` writes (one pass over the records; no triple-by-triple ``add``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import DCTERMS, DefinedNamespace
 
 from tmekg.kg import KnowledgeGraph
@@ -27,7 +33,19 @@ from tmekg.vocab import (
     curie_to_iri,
 )
 
-__all__ = ["TMEKG", "VOCAB_IRI", "entity_class", "iri", "term", "to_rdf"]
+__all__ = [
+    "TMEKG",
+    "VOCAB_IRI",
+    "entity_class",
+    "iri",
+    "ntriples",
+    "open_rdf",
+    "select",
+    "select_rows",
+    "statements",
+    "term",
+    "to_rdf",
+]
 
 VOCAB_IRI = "https://w3id.org/tmekg/vocab#"
 
@@ -163,95 +181,115 @@ def entity_class(entity: Entity) -> URIRef:
     return _KIND_CLASS[entity.kind]
 
 
-def _text(value: str) -> Literal:
-    return Literal(value, datatype=XSD.string)
+class _NT(str):
+    """A term already written as N-Triples (``<iri>`` or a typed literal)."""
+
+    __slots__ = ()
 
 
-def _int(value: int) -> Literal:
-    return Literal(value, datatype=XSD.integer)
+_XSD_STRING = f"^^<{XSD.string}>"
+_XSD_INTEGER = f"^^<{XSD.integer}>"
+_XSD_BOOLEAN = f"^^<{XSD.boolean}>"
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
-def to_rdf(kg: KnowledgeGraph, *, store: str = "Oxigraph", with_ontology: bool = False) -> Graph:
-    """Build the RDF graph of ``kg``. ``store="default"`` uses rdflib's in-memory store.
+def _text(value: str) -> _NT:
+    return _NT('"' + value.translate(_ESCAPES) + '"' + _XSD_STRING)
 
-    Every string is an ``xsd:string`` literal and every number an ``xsd:integer``, so the graph compares the
-    same on any store.
-    """
-    graph = Graph(store=store)
-    graph.bind("tmekg", _VOCAB)
-    graph.bind("skos", SKOS)
-    graph.bind("dcterms", DCTERMS)
-    graph.bind("obo", Namespace("http://purl.obolibrary.org/obo/"))
-    graph.bind("id", Namespace(curie_to_iri("tmekg:x")[:-1]))
-    if with_ontology:
-        graph.parse(ontology_path(), format="turtle")
-    add = graph.add
 
+def _int(value: int) -> _NT:
+    return _NT(f'"{value}"{_XSD_INTEGER}')
+
+
+def _bool(value: bool) -> _NT:
+    return _NT(f'"{"true" if value else "false"}"{_XSD_BOOLEAN}')
+
+
+@lru_cache(maxsize=1 << 16)
+def _node(curie: str) -> _NT:
+    return _NT(f"<{curie_to_iri(curie)}>")
+
+
+def _record_node(kind: str, record_id: str) -> _NT:
+    return _NT(f"<{record_iri(kind, record_id)}>")
+
+
+@lru_cache(maxsize=1024)
+def _iri_nt(term: str) -> str:
+    return f"<{term}>"
+
+
+def _nt(term: str) -> str:
+    return term if isinstance(term, _NT) else _iri_nt(term)
+
+
+def statements(kg: KnowledgeGraph) -> Iterator[tuple[str, str, str]]:
+    """Every triple of the RDF view, each term as N-Triples text (an IRI ``<...>`` or a typed literal)."""
     for entity in kg.entities():
-        node = iri(entity.id)
-        add((node, RDF.type, entity_class(entity)))
-        add((node, RDFS.label, _text(entity.label)))
-        add((node, DCTERMS.identifier, _text(entity.id)))
+        node = _node(entity.id)
+        yield (node, RDF.type, entity_class(entity))
+        yield (node, RDFS.label, _text(entity.label))
+        yield (node, DCTERMS.identifier, _text(entity.id))
         for synonym in entity.synonyms:
-            add((node, SKOS.altLabel, _text(synonym)))
+            yield (node, SKOS.altLabel, _text(synonym))
         if entity.description:
-            add((node, DCTERMS.description, _text(entity.description)))
+            yield (node, DCTERMS.description, _text(entity.description))
         if isinstance(entity, Cancer):
             for broader in entity.broader:
-                add((node, SKOS.broader, iri(broader)))
+                yield (node, SKOS.broader, _node(broader))
         elif isinstance(entity, CellType):
             if entity.broader:
-                add((node, SKOS.broader, iri(entity.broader)))
+                yield (node, SKOS.broader, _node(entity.broader))
             if entity.context:
-                add((node, TMEKG.context, _text(entity.context)))
+                yield (node, TMEKG.context, _text(entity.context))
         elif isinstance(entity, Molecule):
             if entity.symbol:
-                add((node, TMEKG.symbol, _text(entity.symbol)))
+                yield (node, TMEKG.symbol, _text(entity.symbol))
             if entity.uniprot:
-                add((node, TMEKG.uniprot, _text(entity.uniprot)))
+                yield (node, TMEKG.uniprot, _text(entity.uniprot))
             for sub in entity.subunits:
-                add((node, TMEKG.subunit, iri(sub)))
+                yield (node, TMEKG.subunit, _node(sub))
             if entity.form_of:
-                add((node, TMEKG.formOf, iri(entity.form_of)))
+                yield (node, TMEKG.formOf, _node(entity.form_of))
             if entity.form:
-                add((node, TMEKG.formKind, term(entity.form)))
+                yield (node, TMEKG.formKind, term(entity.form))
             for enzyme in entity.made_by:
-                add((node, TMEKG.madeBy, iri(enzyme)))
+                yield (node, TMEKG.madeBy, _node(enzyme))
             for category in entity.categories:
-                add((node, TMEKG.category, term(category)))
+                yield (node, TMEKG.category, term(category))
         elif isinstance(entity, Process):
-            add((node, TMEKG.polarity, _int(entity.polarity)))
+            yield (node, TMEKG.polarity, _int(entity.polarity))
         elif isinstance(entity, Therapy):
-            add((node, TMEKG.modality, term(entity.modality)))
-            add((node, TMEKG.status, term(entity.status)))
+            yield (node, TMEKG.modality, term(entity.modality))
+            yield (node, TMEKG.status, term(entity.status))
             if entity.approval_year is not None:
-                add((node, TMEKG.approvalYear, _int(entity.approval_year)))
+                yield (node, TMEKG.approvalYear, _int(entity.approval_year))
 
     for function in kg.functions:
-        node = iri(function.id)
-        add((node, RDF.type, TMEKG.NormalFunction))
-        add((node, DCTERMS.identifier, _text(function.id)))
-        add((node, RDFS.label, _text(function.label)))
-        add((node, TMEKG.functionCategory, term(function.category)))
-        add((node, DCTERMS.description, _text(function.description)))
+        node = _node(function.id)
+        yield (node, RDF.type, TMEKG.NormalFunction)
+        yield (node, DCTERMS.identifier, _text(function.id))
+        yield (node, RDFS.label, _text(function.label))
+        yield (node, TMEKG.functionCategory, term(function.category))
+        yield (node, DCTERMS.description, _text(function.description))
 
     for ref in kg.references:
-        node = iri(ref.id)
-        add((node, RDF.type, TMEKG.Reference))
-        add((node, DCTERMS.identifier, _text(ref.id)))
-        add((node, DCTERMS.title, _text(ref.title)))
-        add((node, TMEKG.authors, _text(ref.authors)))
-        add((node, TMEKG.year, _int(ref.year)))
-        add((node, TMEKG.journal, _text(ref.journal)))
+        node = _node(ref.id)
+        yield (node, RDF.type, TMEKG.Reference)
+        yield (node, DCTERMS.identifier, _text(ref.id))
+        yield (node, DCTERMS.title, _text(ref.title))
+        yield (node, TMEKG.authors, _text(ref.authors))
+        yield (node, TMEKG.year, _int(ref.year))
+        yield (node, TMEKG.journal, _text(ref.journal))
         if ref.doi:
-            add((node, TMEKG.doi, _text(ref.doi)))
+            yield (node, TMEKG.doi, _text(ref.doi))
         if ref.checked_against:
-            add((node, TMEKG.checkedAgainst, _text(ref.checked_against)))
+            yield (node, TMEKG.checkedAgainst, _text(ref.checked_against))
 
     for inter in kg.interactions:
-        node = iri(inter.id)
-        add((node, RDF.type, TMEKG.Interaction))
-        add((node, DCTERMS.identifier, _text(inter.id)))
+        node = _node(inter.id)
+        yield (node, RDF.type, TMEKG.Interaction)
+        yield (node, DCTERMS.identifier, _text(inter.id))
         for prop, value in (
             (TMEKG.source, inter.source),
             (TMEKG.ligand, inter.ligand),
@@ -260,95 +298,147 @@ def to_rdf(kg: KnowledgeGraph, *, store: str = "Oxigraph", with_ontology: bool =
             (TMEKG.process, inter.process),
         ):
             if value:
-                add((node, prop, iri(value)))
+                yield (node, prop, _node(value))
         for value in inter.mediators:
-            add((node, TMEKG.mediator, iri(value)))
+            yield (node, TMEKG.mediator, _node(value))
         for part in inter.participants:
-            qualified = URIRef(f"{node}/participant/{quote(part.molecule, safe='')}")
-            add((node, TMEKG.participant, qualified))
-            add((qualified, RDF.type, TMEKG.Participant))
-            add((qualified, TMEKG.participantMolecule, iri(part.molecule)))
-            add((qualified, TMEKG.site, term(part.site)))
+            qualified = _NT(f"{node[:-1]}/participant/{quote(part.molecule, safe='')}>")
+            yield (node, TMEKG.participant, qualified)
+            yield (qualified, RDF.type, TMEKG.Participant)
+            yield (qualified, TMEKG.participantMolecule, _node(part.molecule))
+            yield (qualified, TMEKG.site, term(part.site))
             if part.change:
-                add((qualified, TMEKG.direction, term(part.change.direction)))
-                add((qualified, TMEKG.aspect, term(part.change.aspect)))
-        add((node, TMEKG.effect, _int(inter.effect)))
-        add((node, TMEKG.mechanism, term(inter.mechanism)))
-        add((node, TMEKG.tumorOutcome, term(inter.tumor_outcome)))
+                yield (qualified, TMEKG.direction, term(part.change.direction))
+                yield (qualified, TMEKG.aspect, term(part.change.aspect))
+        yield (node, TMEKG.effect, _int(inter.effect))
+        yield (node, TMEKG.mechanism, term(inter.mechanism))
+        yield (node, TMEKG.tumorOutcome, term(inter.tumor_outcome))
         hijacked = kg.function(inter.hijacked_function)
         if hijacked:
-            add((node, TMEKG.hijackedFunction, iri(hijacked.id)))
-            add((node, TMEKG.hijackedCategory, term(hijacked.category)))
+            yield (node, TMEKG.hijackedFunction, _node(hijacked.id))
+            yield (node, TMEKG.hijackedCategory, term(hijacked.category))
         if inter.hijacked_note:
-            add((node, TMEKG.hijackedNote, _text(inter.hijacked_note)))
+            yield (node, TMEKG.hijackedNote, _text(inter.hijacked_note))
         if inter.outcome_note:
-            add((node, TMEKG.outcomeNote, _text(inter.outcome_note)))
+            yield (node, TMEKG.outcomeNote, _text(inter.outcome_note))
         if inter.cic_step is not None:
-            add((node, TMEKG.cicStep, _int(inter.cic_step)))
+            yield (node, TMEKG.cicStep, _int(inter.cic_step))
         for cancer in inter.contexts:
-            add((node, TMEKG.cancerContext, iri(cancer)))
+            yield (node, TMEKG.cancerContext, _node(cancer))
         for species in inter.species:
-            add((node, TMEKG.species, _TAXON[species]))
+            yield (node, TMEKG.species, _TAXON[species])
         for ref_id in inter.evidence:
-            add((node, TMEKG.evidence, iri(ref_id)))
-        add((node, TMEKG.evidenceLevel, term(inter.evidence_level)))
-        add((node, TMEKG.confidence, term(inter.confidence)))
-        add((node, TMEKG.summary, _text(inter.summary)))
+            yield (node, TMEKG.evidence, _node(ref_id))
+        yield (node, TMEKG.evidenceLevel, term(inter.evidence_level))
+        yield (node, TMEKG.confidence, term(inter.confidence))
+        yield (node, TMEKG.summary, _text(inter.summary))
 
     for action in kg.therapy_actions:
-        node = record_iri("action", action.id)
-        add((node, RDF.type, TMEKG.TherapyAction))
-        add((node, DCTERMS.identifier, _text(action.id)))
-        add((node, TMEKG.therapy, iri(action.therapy)))
-        add((node, TMEKG.actionTarget, iri(action.target)))
-        add((node, TMEKG.action, term(action.action)))
+        node = _record_node("action", action.id)
+        yield (node, RDF.type, TMEKG.TherapyAction)
+        yield (node, DCTERMS.identifier, _text(action.id))
+        yield (node, TMEKG.therapy, _node(action.therapy))
+        yield (node, TMEKG.actionTarget, _node(action.target))
+        yield (node, TMEKG.action, term(action.action))
         for cell in action.effector:
-            add((node, TMEKG.effector, iri(cell)))
+            yield (node, TMEKG.effector, _node(cell))
         if action.process:
-            add((node, TMEKG.drivesProcess, iri(action.process)))
+            yield (node, TMEKG.drivesProcess, _node(action.process))
         for ref_id in action.evidence:
-            add((node, TMEKG.evidence, iri(ref_id)))
-        add((node, TMEKG.evidenceLevel, term(action.evidence_level)))
+            yield (node, TMEKG.evidence, _node(ref_id))
+        yield (node, TMEKG.evidenceLevel, term(action.evidence_level))
         if action.note:
-            add((node, TMEKG.note, _text(action.note)))
+            yield (node, TMEKG.note, _text(action.note))
 
     for req in kg.requirements:
-        node = record_iri("requirement", req.key)
-        add((node, RDF.type, TMEKG.Requirement))
-        add((node, DCTERMS.identifier, _text(req.key)))
-        add((node, TMEKG.requiredFor, term(req.action)))
-        add((node, TMEKG.actionTarget, iri(req.target)))
-        add((node, TMEKG.requires, iri(req.requires)))
-        add((node, TMEKG.requirementKind, term(req.kind)))
+        node = _record_node("requirement", req.key)
+        yield (node, RDF.type, TMEKG.Requirement)
+        yield (node, DCTERMS.identifier, _text(req.key))
+        yield (node, TMEKG.requiredFor, term(req.action))
+        yield (node, TMEKG.actionTarget, _node(req.target))
+        yield (node, TMEKG.requires, _node(req.requires))
+        yield (node, TMEKG.requirementKind, term(req.kind))
         for ref_id in req.evidence:
-            add((node, TMEKG.evidence, iri(ref_id)))
-        add((node, TMEKG.evidenceLevel, term(req.evidence_level)))
+            yield (node, TMEKG.evidence, _node(ref_id))
+        yield (node, TMEKG.evidenceLevel, term(req.evidence_level))
         if req.note:
-            add((node, TMEKG.note, _text(req.note)))
+            yield (node, TMEKG.note, _text(req.note))
 
     for trial in kg.trials:
-        node = iri(trial.id)
-        add((node, RDF.type, TMEKG.Trial))
-        add((node, DCTERMS.identifier, _text(trial.id)))
-        add((node, TMEKG.trialName, _text(trial.name)))
-        add((node, RDFS.label, _text(trial.name)))
-        add((node, TMEKG.phase, term(trial.phase)))
-        add((node, TMEKG.randomized, Literal(trial.randomized, datatype=XSD.boolean)))
+        node = _node(trial.id)
+        yield (node, RDF.type, TMEKG.Trial)
+        yield (node, DCTERMS.identifier, _text(trial.id))
+        yield (node, TMEKG.trialName, _text(trial.name))
+        yield (node, RDFS.label, _text(trial.name))
+        yield (node, TMEKG.phase, term(trial.phase))
+        yield (node, TMEKG.randomized, _bool(trial.randomized))
         for cancer in trial.cancers:
-            add((node, TMEKG.studies, iri(cancer)))
+            yield (node, TMEKG.studies, _node(cancer))
         for therapy in trial.experimental:
-            add((node, TMEKG.experimentalArm, iri(therapy)))
+            yield (node, TMEKG.experimentalArm, _node(therapy))
         for therapy in trial.comparator:
-            add((node, TMEKG.comparatorArm, iri(therapy)))
+            yield (node, TMEKG.comparatorArm, _node(therapy))
         if trial.comparator_note:
-            add((node, TMEKG.comparatorNote, _text(trial.comparator_note)))
-        add((node, TMEKG.endpoint, _text(trial.endpoint)))
-        add((node, TMEKG.result, term(trial.result)))
+            yield (node, TMEKG.comparatorNote, _text(trial.comparator_note))
+        yield (node, TMEKG.endpoint, _text(trial.endpoint))
+        yield (node, TMEKG.result, term(trial.result))
         if trial.result_note:
-            add((node, TMEKG.resultNote, _text(trial.result_note)))
+            yield (node, TMEKG.resultNote, _text(trial.result_note))
         for ref_id in trial.publications:
-            add((node, TMEKG.publication, iri(ref_id)))
-        add((node, TMEKG.checkedAgainst, _text(trial.checked_against)))
+            yield (node, TMEKG.publication, _node(ref_id))
+        yield (node, TMEKG.checkedAgainst, _text(trial.checked_against))
+
+
+def ntriples(kg: KnowledgeGraph) -> Iterator[str]:
+    """The RDF view as N-Triples lines, in a stable order of records."""
+    nt = _nt
+    for subject, predicate, obj in statements(kg):
+        yield f"{nt(subject)} {nt(predicate)} {nt(obj)} .\n"
+
+
+def _prefixes(graph: Graph) -> None:
+    graph.bind("tmekg", _VOCAB)
+    graph.bind("skos", SKOS)
+    graph.bind("dcterms", DCTERMS)
+    graph.bind("obo", Namespace("http://purl.obolibrary.org/obo/"))
+    graph.bind("id", Namespace(curie_to_iri("tmekg:x")[:-1]))
+
+
+def to_rdf(
+    kg: KnowledgeGraph, *, store: str = "Oxigraph", with_ontology: bool = False, path: Path | None = None
+) -> Graph:
+    """Build the RDF graph of ``kg``. ``store="default"`` uses rdflib's in-memory store; the Oxigraph store (the
+    default) is bulk-loaded from N-Triples, in memory or, with ``path``, in a new on-disk store there.
+
+    Every string is an ``xsd:string`` literal and every number an ``xsd:integer``, so the graph compares the
+    same on any store.
+    """
+    data = "".join(ntriples(kg)).encode("utf-8")
+    if store == "Oxigraph":
+        import pyoxigraph as ox
+        from oxrdflib.store import OxigraphStore
+
+        inner = ox.Store(str(path)) if path is not None else ox.Store()
+        inner.bulk_load(data, format=ox.RdfFormat.N_TRIPLES)
+        if with_ontology:
+            inner.bulk_load(path=str(ontology_path()), format=ox.RdfFormat.TURTLE)
+        graph = Graph(store=OxigraphStore(store=inner), identifier=DATASET_DEFAULT_GRAPH_ID)
+    else:
+        graph = Graph(store=store)
+        graph.parse(data=data, format="nt")
+        if with_ontology:
+            graph.parse(ontology_path(), format="turtle")
+    _prefixes(graph)
+    return graph
+
+
+def open_rdf(path: Path) -> Graph:
+    """An on-disk Oxigraph store built by :func:`to_rdf` with ``path``, opened read-only as an rdflib Graph."""
+    import pyoxigraph as ox
+    from oxrdflib.store import OxigraphStore
+
+    graph = Graph(store=OxigraphStore(store=ox.Store.read_only(str(path))), identifier=DATASET_DEFAULT_GRAPH_ID)
+    _prefixes(graph)
     return graph
 
 
@@ -363,14 +453,60 @@ def select(graph: Graph, text: str, bindings: dict[str, str] | None = None) -> l
 
     IRIs become strings, literals their Python values, unbound variables ``None``.
     """
-    init = {name: _text(value) for name, value in (bindings or {}).items()}
+    return select_rows(graph, text, bindings)[0]
+
+
+def select_rows(
+    graph: Graph, text: str, bindings: dict[str, str] | None = None, limit: int | None = None
+) -> tuple[list[dict[str, object]], bool]:
+    """Like :func:`select`, stopping after ``limit`` rows: ``(rows, truncated)``. On the Oxigraph store the query
+    runs in pyoxigraph itself and rows are read lazily, so a limit stops the engine early."""
+    inner = getattr(graph.store, "_inner", None)
+    if inner is not None and graph.identifier == DATASET_DEFAULT_GRAPH_ID:
+        return _select_oxigraph(inner, text, bindings or {}, limit)
+    init = {name: Literal(value, datatype=XSD.string) for name, value in (bindings or {}).items()}
     result = graph.query(text, initBindings=init) if init else graph.query(text)
     names = [str(v) for v in (result.vars or [])]
     rows: list[dict[str, object]] = []
     for row in result:
+        if limit is not None and len(rows) >= limit:
+            return rows, True
         values = row if isinstance(row, tuple) else (row,)
         rows.append({n: _plain(v) for n, v in zip(names, values, strict=True)})
-    return rows
+    return rows, False
+
+
+_XSD_NATIVE: dict[str, type] = {str(XSD.integer): int, str(XSD.double): float, str(XSD.decimal): float}
+
+
+def _ox_plain(term: Any) -> object:
+    import pyoxigraph as ox
+
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        datatype = term.datatype.value
+        if datatype == str(XSD.boolean):
+            return term.value == "true"
+        convert = _XSD_NATIVE.get(datatype)
+        return convert(term.value) if convert else term.value
+    return term.value
+
+
+def _select_oxigraph(
+    store: Any, text: str, bindings: dict[str, str], limit: int | None
+) -> tuple[list[dict[str, object]], bool]:
+    import pyoxigraph as ox
+
+    subs = {ox.Variable(name): ox.Literal(value) for name, value in bindings.items()}
+    solutions = store.query(text, substitutions=subs or None)
+    names = [v.value for v in solutions.variables]
+    rows: list[dict[str, object]] = []
+    for solution in solutions:
+        if limit is not None and len(rows) >= limit:
+            return rows, True
+        rows.append({name: _ox_plain(solution[name]) for name in names})
+    return rows, False
 
 
 def _plain(term: object) -> object:

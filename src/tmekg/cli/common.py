@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import typer
 
@@ -24,6 +24,8 @@ __all__ = [
     "fail",
     "handles_errors",
     "load_graph",
+    "opened_rdf",
+    "top_for",
 ]
 
 app = typer.Typer(
@@ -72,10 +74,93 @@ def handles_errors(func: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
-def load_graph(seed: Path | None) -> KnowledgeGraph:
-    from tmekg.seed import load
+#: Options every command shares, set by the app callback (``tmekg --store DIR ...``).
+STATE: dict[str, Any] = {"store": None}
 
-    return load(seed)
+
+@app.callback()
+def _options(
+    store: Annotated[
+        Path | None,
+        typer.Option(
+            "--store",
+            help="Directory of the persistent store (default: $TMEKG_STORE, else the user cache; "
+            "TMEKG_STORE=off reads the seed every time).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """tmekg: a curated knowledge graph of tumor–immune interactions."""
+    STATE["store"] = store
+    STATE.pop("opened", None)
+    from tmekg.cli.render import unwrap_when_piped
+
+    unwrap_when_piped()
+
+
+def load_graph(seed: Path | None, *, reasoning: bool = False) -> KnowledgeGraph:
+    """The graph of the seed (the shipped one by default), from the persistent store when it is on; with
+    ``reasoning``, the stored signed graph too. A store that cannot be written falls back to reading the seed."""
+    from tmekg.resources import seed_dir
+    from tmekg.seed import load
+    from tmekg.store import load_graph as stored
+    from tmekg.store import store_root
+
+    path = seed if seed is not None else seed_dir()
+    root = store_root(STATE["store"])
+    if root is None:
+        return load(path)
+    if not path.is_dir():
+        return load(path)  # the seed's own error (directory not found)
+    try:
+        kg, store = stored(path, root, reasoning=reasoning, progress=_building)
+    except OSError as exc:
+        from tmekg.cli.render import err_console
+
+        err_console.print(f"note: the store at {root} cannot be used ({exc.strerror}); reading the seed", markup=False)
+        return load(path)
+    STATE["opened"] = store
+    STATE["graph"] = kg  # kept to the end of the process: freeing 10^5 records on return costs a quarter second
+    return kg
+
+
+def _building(message: str) -> None:
+    from tmekg.cli.render import err_console
+
+    if err_console.is_terminal:
+        err_console.print(f"[dim]store: {message}[/dim]")
+
+
+def opened_rdf(kg: KnowledgeGraph) -> Any:
+    """The RDF view of the graph the command loaded: the store's on-disk Oxigraph store when one was opened,
+    else built in memory."""
+    store = STATE.get("opened")
+    if store is not None:
+        return store.rdf()
+    from tmekg.backends.rdf import to_rdf
+
+    return to_rdf(kg)
+
+
+TopOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--top",
+        min=0,
+        show_default=False,
+        help="Show at most this many entries per list on screen, saying 'N of M shown' (0: all). JSON is "
+        "complete unless --top is given.",
+    ),
+]
+#: --top when not given: screen lists stop here; JSON lists are complete.
+SCREEN_TOP = 20
+
+
+def top_for(top: int | None, json_out: bool) -> int | None:
+    """The list bound a command applies: ``None`` (all) for JSON without --top and for --top 0."""
+    if top is None:
+        return None if json_out else SCREEN_TOP
+    return None if top == 0 else top
 
 
 ExportOpt = Annotated[

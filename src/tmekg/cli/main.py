@@ -6,7 +6,7 @@ Exit codes: 0 ok, 1 nothing found, 2 bad input or usage.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -15,13 +15,19 @@ from tmekg.cli.common import (
     ExportOpt,
     JsonOpt,
     SeedOpt,
+    TopOpt,
     app,
     export_subgraph,
     fail,
     handles_errors,
     load_graph,
+    top_for,
 )
 from tmekg.errors import InputError
+
+if TYPE_CHECKING:
+    from tmekg.kg import KnowledgeGraph
+    from tmekg.model import Interaction
 
 __all__ = ["app"]
 
@@ -107,6 +113,7 @@ def lookup(
     name: Annotated[str, typer.Argument(help="Id, label, symbol or synonym (case-insensitive).")],
     export: ExportOpt = None,
     export_format: ExportFormatOpt = None,
+    top: TopOpt = None,
     seed: SeedOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
@@ -124,7 +131,7 @@ def lookup(
     if json_out:
         render.print_json(view)
     else:
-        render.card(view)
+        render.card(view, top_for(top, json_out))
 
 
 @app.command()
@@ -143,6 +150,7 @@ def interactions(
     conflicts: Annotated[
         bool, typer.Option("--conflicts", help="Only those whose curated outcome differs from the derived sign.")
     ] = False,
+    top: TopOpt = None,
     seed: SeedOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
@@ -175,13 +183,40 @@ def interactions(
 
         disagreeing = conflicting_ids(kg)
         found = [i for i in found if i.id in disagreeing]
-    views = [interaction_view(kg, i) for i in found]
+    bound = top_for(top, json_out)
     if json_out:
-        render.print_json(views)
+        render.print_json([interaction_view(kg, i) for i in found[:bound]])
     else:
-        render.grouped_interactions(views)
-    if not views:
+        render.grouped_interactions(
+            [
+                (title, [interaction_view(kg, i) for i in members[:bound]], len(members))
+                for title, members in _grouped(kg, found)
+            ],
+            len(found),
+        )
+    if not found:
         raise typer.Exit(1)
+
+
+def _grouped(kg: KnowledgeGraph, found: list[Interaction]) -> list[tuple[str, list[Interaction]]]:
+    """Pro-tumor interactions by the kind of function they hijack (largest group first), then the anti-tumor
+    and the context-dependent ones."""
+    from tmekg.vocab import TumorOutcome
+
+    groups: dict[str, list[Interaction]] = {}
+    for inter in found:
+        if inter.tumor_outcome is TumorOutcome.PRO_TUMOR:
+            category = kg.hijacked_category(inter)
+            groups.setdefault(category.value if category else "(not stated)", []).append(inter)
+    ordered = [
+        (f"hijacked: {name.replace('_', ' ')} ({len(members)})", members)
+        for name, members in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    ]
+    for outcome in (TumorOutcome.ANTI_TUMOR, TumorOutcome.CONTEXT_DEPENDENT):
+        members = [i for i in found if i.tumor_outcome is outcome]
+        if members:
+            ordered.append((f"{outcome.value} ({len(members)})", members))
+    return ordered
 
 
 @app.command()
@@ -223,6 +258,42 @@ def export(
     export(kg, chosen, output)
     written = ", ".join(str(p) for p in written_paths(chosen, output))
     err_console.print(f"wrote {written} ({chosen.value})")
+
+
+@app.command()
+@handles_errors
+def build(
+    seed: SeedOpt = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="Only say whether the store is current (exit 1 if not).")
+    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Rebuild even when the store is current.")] = False,
+) -> None:
+    """Build the persistent store of the seed (validated graph, signed graph, RDF), or check it."""
+    from tmekg.cli.common import STATE
+    from tmekg.cli.render import console
+    from tmekg.resources import seed_dir
+    from tmekg.store import build as build_store
+    from tmekg.store import status, store_root
+
+    path = seed if seed is not None else seed_dir()
+    root = store_root(STATE["store"])
+    if root is None:
+        raise InputError("the store is turned off (TMEKG_STORE=off); pass --store DIR")
+    if check:
+        found = status(path, root, verify=True)
+        console.print(f"{found.path}: {found.reason}", markup=False)
+        if not found.current:
+            raise typer.Exit(1)
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn
+
+    from tmekg.cli.render import err_console
+
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), console=err_console, transient=True) as bar:
+        task = bar.add_task("store", total=None)
+        found = build_store(path, root, force=force, progress=lambda message: bar.update(task, description=message))
+    console.print(f"{found.path}: {found.reason}", markup=False)
 
 
 @app.command()

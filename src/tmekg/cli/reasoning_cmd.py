@@ -12,11 +12,14 @@ from tmekg.cli.common import (
     ExportOpt,
     JsonOpt,
     SeedOpt,
+    TopOpt,
     app,
     export_subgraph,
     fail,
     handles_errors,
     load_graph,
+    opened_rdf,
+    top_for,
 )
 from tmekg.errors import InputError
 from tmekg.kg import KnowledgeGraph
@@ -33,7 +36,7 @@ app.add_typer(query_app, name="query")
 
 
 def _restricted(seed: Path | None, cancer: str | None) -> KnowledgeGraph:
-    kg = load_graph(seed)
+    kg = load_graph(seed, reasoning=not cancer)
     if cancer:
         kg = kg.for_cancer(kg.lookup(cancer, EntityKind.CANCER).id)
     return kg
@@ -51,6 +54,7 @@ def therapy(
             help="Also list partners on the same axis, discontinued ones and those that failed a trial with it.",
         ),
     ] = False,
+    top: TopOpt = None,
     export: ExportOpt = None,
     export_format: ExportFormatOpt = None,
     seed: SeedOpt = None,
@@ -61,9 +65,9 @@ def therapy(
     from tmekg.cli import render, render_reasoning
     from tmekg.reasoning import block
 
-    kg = load_graph(seed)
+    kg = load_graph(seed, reasoning=True)
     answer = block(kg, name, cancer=cancer, all_partners=all_partners)
-    data = answer.to_dict(kg)
+    data = answer.to_dict(kg, top_for(top, json_out))
     if export is not None:
         export_subgraph(answer.subgraph(kg), export, export_format, f"tmekg: what {answer.therapy.label} acts on")
     if json_out:
@@ -104,18 +108,20 @@ def path(
         float, typer.Option(min=0.01, max=600, help="Seconds before the search stops and says it was truncated.")
     ] = 5.0,
     cancer: CancerOpt = None,
+    top: TopOpt = None,
     export: ExportOpt = None,
     export_format: ExportFormatOpt = None,
     seed: SeedOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """Signed simple paths between two entities, each with its net sign and the evidence on every hop."""
+    """Signed simple paths between two entities, strongest evidence first, each with its net sign and the
+    evidence on every hop, and a one-line sum: how many paths (and how much weight) say + and −."""
     from tmekg.cli import render, render_reasoning
     from tmekg.reasoning import find_paths
 
     kg = _restricted(seed, cancer)
     result = find_paths(kg, source, target, max_hops=max_hops, max_paths=max_paths, time_limit=time_limit)
-    data = result.to_dict(kg)
+    data = result.to_dict(kg, top_for(top, json_out))
     if export is not None:
         export_subgraph(result.subgraph(kg), export, export_format, f"tmekg: paths from {source} to {target}")
     if json_out:
@@ -151,7 +157,7 @@ def query_sparql(
     json_out: JsonOpt = False,
 ) -> None:
     """Run a catalogue SPARQL query (or --file) on the embedded graph; values bind as parameters."""
-    from tmekg.backends.rdf import select, to_rdf
+    from tmekg.backends.rdf import select_rows, to_rdf
     from tmekg.cli import render, render_reasoning
     from tmekg.queries import list_queries, load_query, parse_query_text
 
@@ -181,15 +187,14 @@ def query_sparql(
     for key, value in given.items():
         kind = spec.params.get(key)
         bindings[key] = kg.lookup(value, EntityKind(kind)).id if kind else value
-    graph = to_rdf(kg)
+    graph = to_rdf(kg) if write else opened_rdf(kg)  # an update never touches the store
     if file is not None and write and _is_update(spec.text):
         graph.update(spec.text)
         render.console.print(f"update applied to the in-memory graph ({len(graph)} triples); nothing is saved")
         return
-    rows = select(graph, spec.text, bindings)
-    if len(rows) > limit:
-        render.err_console.print(f"truncated: {len(rows)} rows, printing the first {limit} (raise --limit)")
-        rows = rows[:limit]
+    rows, truncated = select_rows(graph, spec.text, bindings, limit)
+    if truncated:
+        render.err_console.print(f"truncated: the first {limit} rows are printed (raise --limit)")
     if json_out:
         render.print_json(rows)
     else:

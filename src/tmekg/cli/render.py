@@ -12,10 +12,31 @@ from rich.text import Text
 
 from tmekg.errors import Problem
 
-__all__ = ["card", "console", "err_console", "interactions_table", "print_json", "problems", "stats"]
+__all__ = [
+    "card",
+    "console",
+    "err_console",
+    "interactions_table",
+    "print_json",
+    "problems",
+    "shown",
+    "stats",
+    "unwrap_when_piped",
+]
 
 console = Console(highlight=False, soft_wrap=False)
-err_console = Console(stderr=True, highlight=False)
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+
+#: Width used when output goes to a pipe or file: long enough that no line is ever wrapped.
+_PIPE_WIDTH = 1 << 16
+
+
+def unwrap_when_piped() -> None:
+    """Lines sent to a pipe or a file are never wrapped (so ``cut -f`` and ``grep`` see whole rows and ids);
+    on a terminal, rich fits them to the window."""
+    for each in (console, err_console):
+        each.width = _PIPE_WIDTH if not each.is_terminal else None  # type: ignore[assignment]
+
 
 _OUTCOME_STYLE = {"pro_tumor": "red", "anti_tumor": "green", "context_dependent": "yellow"}
 
@@ -70,27 +91,22 @@ def interactions_table(views: list[dict[str, Any]], title: str) -> Group:
     return Group(*lines)
 
 
-def grouped_interactions(views: list[dict[str, Any]]) -> None:
-    """Pro-tumor interactions grouped by the kind of function they hijack (largest group first), then the
-    others; each entry names the exact function."""
-    console.print(Text(f"{len(views)} interaction(s)", style="bold"))
-    groups: dict[str, list[dict[str, Any]]] = {}
-    others = []
-    for v in views:
-        if v["tumor_outcome"] == "pro_tumor":
-            groups.setdefault(v["hijacked_category"] or "(not stated)", []).append(v)
-        else:
-            others.append(v)
-    for function, members in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-        title = f"hijacked: {function.replace('_', ' ')} ({len(members)})"
-        console.print(interactions_table(members, title))
-    for outcome in ("anti_tumor", "context_dependent"):
-        members = [v for v in others if v["tumor_outcome"] == outcome]
-        if members:
-            console.print(interactions_table(members, f"{outcome} ({len(members)})"))
+def grouped_interactions(groups: list[tuple[str, list[dict[str, Any]], int]], total: int) -> None:
+    """Interactions in titled groups (see ``tmekg interactions``), each cut to what was asked with "N of M
+    shown" when it was cut."""
+    console.print(Text(f"{total} interaction(s)", style="bold"))
+    for title, views, size in groups:
+        console.print(interactions_table(views, title))
+        shown(len(views), size, "shown in this group")
 
 
-def card(view: dict[str, Any]) -> None:
+def shown(count: int, total: int, what: str) -> None:
+    """Say that a list was cut on screen, and how to see all of it."""
+    if count < total:
+        console.print(Text(f"  {count} of {total} {what} (--top N shows more, --top 0 all)", style="dim"))
+
+
+def card(view: dict[str, Any], top: int | None = None) -> None:
     entity = view["entity"]
     console.print(Text(f"{entity['label']}  [{entity['id']}]", style="bold"))
     rows = [("kind", entity["kind"])]
@@ -118,10 +134,13 @@ def card(view: dict[str, Any]) -> None:
         rows.append(("description", entity["description"]))
     for key, value in rows:
         console.print(f"  [dim]{key}:[/dim] {value}", highlight=False)
-    if view["interactions_out"]:
-        console.print(interactions_table(view["interactions_out"], "interactions out (it sends or carries)"))
-    if view["interactions_in"]:
-        console.print(interactions_table(view["interactions_in"], "interactions in (it receives)"))
+    for key, title in (
+        ("interactions_out", "interactions out (it sends or carries)"),
+        ("interactions_in", "interactions in (it receives)"),
+    ):
+        if view[key]:
+            console.print(interactions_table(view[key][:top], title))
+            shown(len(view[key][:top]), len(view[key]), "shown")
     if view["therapies"]:
         table = Table(title="therapies acting on it")
         for column in ("therapy", "action", "target", "evidence"):

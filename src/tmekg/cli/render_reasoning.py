@@ -7,7 +7,7 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
-from tmekg.cli.render import console, interactions_table
+from tmekg.cli.render import console, interactions_table, shown
 
 __all__ = ["combination", "path_list", "rows_table", "therapy"]
 
@@ -39,11 +39,18 @@ def _path_line(path: dict[str, Any]) -> Text:
 
 def path_list(data: dict[str, Any]) -> None:
     paths = data["paths"]
+    summary = data["summary"]
     console.print(
-        Text(f"{len(paths)} signed path(s) from {_label(data['source'])} to {_label(data['target'])}", style="bold")
+        Text(
+            f"{summary['paths']} signed path(s) from {_label(data['source'])} to {_label(data['target'])}: "
+            f"{summary['net_positive']} net + (weight {summary['positive_weight']:g}), "
+            f"{summary['net_negative']} net − (weight {summary['negative_weight']:g}); strongest first",
+            style="bold",
+        )
     )
     for path in paths:
         console.print(_path_line(path))
+    shown(len(paths), summary["paths"], "paths shown")
     if data["truncated"]:
         console.print(Text(f"truncated at the bounds {data['bounds']}; raise --max-hops/--max-paths", style="yellow"))
 
@@ -64,6 +71,8 @@ def therapy(data: dict[str, Any]) -> None:
     for label, key in (("supporting", "supporting_paths"), ("opposing", "opposing_paths")):
         for path in net[key]:
             console.print(Text(f"  {label}: ", style="dim") + _path_line(path))
+        shown(len(net[key]), net[f"{label}_count"], f"{label} paths shown")
+    counts = data["counts"]
     titles = {
         "benefit": "severed, pro-tumor signals cut (benefit)",
         "harm": "severed, anti-tumor interactions lost (harm)",
@@ -73,8 +82,10 @@ def therapy(data: dict[str, Any]) -> None:
         chosen = [v for v in data["severed"] if v["verdict"] == verdict]
         if chosen:
             console.print(interactions_table(chosen, title))
+    shown(len(data["severed"]), counts["severed"], "severed interactions shown")
     if data["strengthened"]:
         console.print(interactions_table(data["strengthened"], "strengthened"))
+    shown(len(data["strengthened"]), counts["strengthened"], "strengthened interactions shown")
     for made in data.get("drug_made", []):
         effectors = ", ".join(_label(c) for c in made["effectors"])
         console.print(
@@ -92,6 +103,7 @@ def therapy(data: dict[str, Any]) -> None:
         for route in data["escape_routes"]:
             if route.get("defeats"):
                 console.print(Text(f"  {route['id']}: {route['escape_reason']}", style="yellow"))
+    shown(len(data["escape_routes"]), counts["escape_routes"], "escape routes shown")
     if data["partners"]:
         table = Table(title="combination partners (therapies that close escape routes), best first")
         table.add_column("therapy")
@@ -102,6 +114,7 @@ def therapy(data: dict[str, Any]) -> None:
             why = "; ".join(p["reasons"] + [f"[not by default: {x}]" for x in p["excluded_by_default"]])
             table.add_row(p["therapy"]["label"], p["status"], f"{p['score']:.2f}", why)
         console.print(table)
+    shown(len(data["partners"]), counts["partners"], "partners shown")
     if data.get("trials"):
         console.print(Text("trials:", style="bold"))
         for trial in data["trials"]:

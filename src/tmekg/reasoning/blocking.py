@@ -22,7 +22,7 @@ from tmekg.actions import spec
 from tmekg.answers import entity_ref, interaction_view
 from tmekg.kg import KnowledgeGraph
 from tmekg.model import Interaction, Therapy, TherapyAction, Trial
-from tmekg.reasoning.paths import SignedPath, signed_paths
+from tmekg.reasoning.paths import SignedPath, signed_paths, strongest_first
 from tmekg.reasoning.signed import EVIDENCE_WEIGHT, signed_graph
 from tmekg.reasoning.trials import trial_line, trial_view, trials_of
 from tmekg.vocab import (
@@ -64,14 +64,6 @@ STATUS_WEIGHT: dict[TherapyStatus, float] = {
 }
 #: Added to a partner's score for each randomized trial of the pair that met its primary endpoint.
 TRIAL_MET_BONUS = 1.0
-
-_FIELD = {
-    Role.SOURCE: "source",
-    Role.TARGET: "target",
-    Role.LIGAND: "ligand",
-    Role.RECEPTOR: "receptor",
-    Role.MEDIATOR: "mediators",
-}
 
 
 def tumor_sign(kg: KnowledgeGraph, inter: Interaction) -> int:
@@ -180,27 +172,24 @@ def _targets(kg: KnowledgeGraph, action: TherapyAction) -> tuple[EntityKind, set
     """The kind of an action's target and the ids it reaches: a cell type with its subtypes and states, a
     molecule with the complexes that hold it (and, for blocking and inhibiting, their soluble or exosomal
     forms)."""
-    if action.target in {c.id for c in kg.cell_types}:
+    if kg.has(action.target) and kg.get(action.target).kind is EntityKind.CELL_TYPE:
         return EntityKind.CELL_TYPE, {action.target, *kg.narrower_cells(action.target)}
     reached = {action.target, *kg.complexes_of(action.target)}
     if spec(action.action).reaches_forms:
-        reached |= {m.id for m in kg.molecules if m.form_of in reached}
+        reached |= kg.forms_of(reached)
     return EntityKind.MOLECULE, reached
 
 
 def affected(kg: KnowledgeGraph, action: TherapyAction) -> list[tuple[Interaction, Role]]:
-    """The interactions an action reaches, each with the role its target plays there."""
+    """The interactions an action reaches, each once with the first role (in the action's order) its target
+    plays there, in table order."""
     kind, targets = _targets(kg, action)
-    roles = spec(action.action).roles(kind)
-    found = []
-    for inter in kg.interactions:
-        for role in roles:
-            value = getattr(inter, _FIELD[role])
-            values = value if isinstance(value, tuple) else (value,)
-            if targets.intersection(v for v in values if v):
-                found.append((inter, role))
-                break
-    return found
+    found: dict[str, tuple[Interaction, Role]] = {}
+    for role in spec(action.action).roles(kind):
+        for inter in kg.index.using(role.value, targets):
+            found.setdefault(inter.id, (inter, role))
+    order = kg.cached("order", lambda g: {i.id: n for n, i in enumerate(g.interactions)})
+    return sorted(found.values(), key=lambda pair: order[pair[0].id])
 
 
 def effects(kg: KnowledgeGraph, therapy_id: str) -> tuple[list[Effect], list[Effect]]:
@@ -314,31 +303,39 @@ class TherapyAnswer:
             entities=on_paths,
         )
 
-    def to_dict(self, kg: KnowledgeGraph) -> dict[str, Any]:
+    def to_dict(self, kg: KnowledgeGraph, top: int | None = None) -> dict[str, Any]:
+        """The JSON contract. ``top`` keeps the first ``top`` of each list (severed, strengthened, escape routes,
+        partners; net-effect paths: 3 when not given); ``counts`` always has the full sizes."""
+        cut = slice(None) if top is None else slice(top)
         return {
             "therapy": {"id": self.therapy.id, "label": self.therapy.label},
             "status": self.therapy.status.value,
             "cancer": entity_ref(kg, self.cancer),
+            "counts": {
+                "severed": len(self.severed),
+                "strengthened": len(self.strengthened),
+                "escape_routes": len(self.escape_routes),
+                "partners": len(self.partners),
+            },
             "actions": [
                 {"target": entity_ref(kg, a.target), "action": a.action.value, "evidence": list(a.evidence)}
                 for a in self.actions
             ],
-            "severed": [e.to_dict(kg) for e in self.severed],
-            "strengthened": [e.to_dict(kg) for e in self.strengthened],
+            "severed": [e.to_dict(kg) for e in self.severed[cut]],
+            "strengthened": [e.to_dict(kg) for e in self.strengthened[cut]],
             "drug_made": [d.to_dict(kg) for d in self.drug_made],
             "needs": [n.to_dict(kg) for n in self.needs],
-            "net_effect": self.net_effect.to_dict(kg),
-            "escape_routes": [r.to_dict(kg) for r in self.escape_routes],
-            "partners": [p.to_dict(kg) for p in self.partners],
+            "net_effect": self.net_effect.to_dict(kg, 3 if top is None else top),
+            "escape_routes": [r.to_dict(kg) for r in self.escape_routes[cut]],
+            "partners": [p.to_dict(kg) for p in self.partners[cut]],
             "trials": [trial_view(kg, t) for t in self.trials],
         }
 
 
 def _net_effect(kg: KnowledgeGraph, therapy_id: str, max_hops: int, max_paths: int) -> NetEffect:
     result = signed_paths(signed_graph(kg), therapy_id, TUMOR_GROWTH, max_hops=max_hops, max_paths=max_paths)
-    order = lambda p: (-p.weight, len(p.hops), p.nodes)  # noqa: E731
-    supporting = tuple(sorted((p for p in result.paths if p.sign < 0), key=order))
-    opposing = tuple(sorted((p for p in result.paths if p.sign > 0), key=order))
+    supporting = tuple(sorted((p for p in result.paths if p.sign < 0), key=strongest_first))
+    opposing = tuple(sorted((p for p in result.paths if p.sign > 0), key=strongest_first))
     for_, against = sum(p.weight for p in supporting), sum(p.weight for p in opposing)
     if not result.paths:
         return NetEffect(NetDirection.NONE, 0.0, (), (), result.truncated)

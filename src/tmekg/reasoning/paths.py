@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import math
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
-
-import networkx as nx
 
 from tmekg.actions import ACTIONS
 from tmekg.answers import entity_ref
 from tmekg.kg import KnowledgeGraph
 from tmekg.model import parse_action_id
-from tmekg.reasoning.signed import signed_graph
+from tmekg.reasoning.signed import SignedGraph, signed_graph
 from tmekg.vocab import Action, Predicate
 
-__all__ = ["Hop", "PathResult", "SignedPath", "find_paths", "signed_paths"]
+__all__ = ["Hop", "PathResult", "SignedPath", "find_paths", "signed_paths", "strongest_first"]
 
 
 @dataclass(frozen=True)
@@ -96,18 +94,27 @@ class PathResult:
             entities={n for p in self.paths for n in p.nodes},
         )
 
-    def to_dict(self, kg: KnowledgeGraph) -> dict[str, Any]:
+    def to_dict(self, kg: KnowledgeGraph, top: int | None = None) -> dict[str, Any]:
+        """The JSON contract; ``top`` keeps the first ``top`` paths (``summary`` counts them all)."""
+        positive = sum(1 for p in self.paths if p.sign > 0)
         return {
             "source": entity_ref(kg, self.source),
             "target": entity_ref(kg, self.target),
-            "paths": [p.to_dict(kg) for p in self.paths],
+            "summary": {
+                "paths": len(self.paths),
+                "net_positive": positive,
+                "net_negative": len(self.paths) - positive,
+                "positive_weight": round(sum(p.weight for p in self.paths if p.sign > 0), 3),
+                "negative_weight": round(sum(p.weight for p in self.paths if p.sign < 0), 3),
+            },
+            "paths": [p.to_dict(kg) for p in self.paths[: top if top is not None else len(self.paths)]],
             "truncated": self.truncated,
             "bounds": self.bounds,
         }
 
 
 def signed_paths(
-    graph: nx.MultiDiGraph[str],
+    graph: SignedGraph,
     source: str,
     target: str,
     *,
@@ -126,8 +133,8 @@ def signed_paths(
     if source not in graph or target not in graph or source == target:
         return PathResult(source, target, (), False, bounds)
     deadline = time.monotonic() + time_limit
-    # hops from each node to the target (breadth-first on the reversed graph, at most max_hops deep)
-    distance = nx.single_source_shortest_path_length(graph.reverse(copy=False), target, cutoff=max_hops)
+    # hops from each node to the target (breadth-first on in-neighbours, at most max_hops deep)
+    distance = graph.distances_to(target, max_hops)
     found: list[SignedPath] = []
     truncated = False
     on_path = {source}
@@ -140,14 +147,13 @@ def signed_paths(
             truncated = True
             return False
         left = max_hops - len(hops)
-        for _, nxt, key, data in graph.out_edges(node, keys=True, data=True):
+        for edge in graph.out.get(node, ()):
+            nxt, key = edge.target, edge.predicate
             if nxt in on_path or distance.get(nxt, max_hops + 1) > left - 1:
                 continue
-            if not allowed(hops[-1] if hops else None, key, data, binds):
+            if not allowed(hops[-1] if hops else None, key, binds):
                 continue
-            hops.append(
-                Hop(node, nxt, key, data["sign"], data["weight"], tuple(data["evidence"]), tuple(data["origins"]))
-            )
+            hops.append(Hop(node, nxt, key, edge.sign, edge.weight, edge.evidence, edge.origins))
             if nxt == target:
                 if len(found) >= max_paths:
                     truncated = True
@@ -169,7 +175,7 @@ def signed_paths(
     return PathResult(source, target, tuple(found), truncated, bounds)
 
 
-def allowed(previous: Hop | None, key: str, data: dict[str, Any], binds: int) -> bool:
+def allowed(previous: Hop | None, key: str, binds: int) -> bool:
     """The path rules, checked hop by hop: a path follows one signal, so it holds at most one ``binds`` (PD-L1
     binding CD80 says nothing about CD80 then engaging CD28); an agonist acts on a receptor's own signal, so it
     is never followed by the molecule binding another; and a path enters a complex through a subunit only right
@@ -211,4 +217,10 @@ def find_paths(
     """
     start = kg.lookup(source).id
     end = kg.lookup(target).id
-    return signed_paths(signed_graph(kg), start, end, max_hops=max_hops, max_paths=max_paths, time_limit=time_limit)
+    found = signed_paths(signed_graph(kg), start, end, max_hops=max_hops, max_paths=max_paths, time_limit=time_limit)
+    return replace(found, paths=tuple(sorted(found.paths, key=strongest_first)))
+
+
+def strongest_first(path: SignedPath) -> tuple[float, int, tuple[str, ...]]:
+    """Order paths by evidence weight (strongest first), then by length, then by their nodes."""
+    return (-path.weight, len(path.hops), path.nodes)

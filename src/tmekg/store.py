@@ -1,0 +1,306 @@
+"""The persistent embedded store: the validated graph, its signed reasoning graph and its RDF view, built once per
+seed version and opened by every later call.
+
+A store lives in ``<root>/<key>/`` where ``key`` is a SHA-256 of the tmekg version and every seed table's bytes, so a
+changed seed (or a new tmekg) gets a new store and an old one is never used for it. ``root`` is the ``--store`` or
+``TMEKG_STORE`` directory, else the user cache directory (``platformdirs``); ``TMEKG_STORE=off`` turns the store off.
+
+Layout: ``kg.pickle`` (the validated :class:`~tmekg.kg.KnowledgeGraph`), ``signed.pickle`` (the
+:class:`~tmekg.reasoning.signed.SignedGraph`), ``rdf/`` (an on-disk Oxigraph store) and ``manifest.json``, written
+last, with the key, the counts and a SHA-256 of each pickle. A store is built in a fresh directory beside the
+final one and renamed into place in one step, under a lock file, so readers never see a half-built store and two
+builders do not both build; a store whose manifest is missing or whose checksums do not match is rebuilt, never
+used.
+
+The pickles are read only from the store this module wrote (their checksums are in the manifest), never from files
+a user hands over; records are rebuilt without validation because they were validated when the store was built.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import functools
+import gc
+import hashlib
+import json
+import os
+import pickle
+import shutil
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tmekg import __version__
+from tmekg.errors import InputError
+from tmekg.kg import KnowledgeGraph
+from tmekg.reasoning.signed import SignedGraph, signed_graph
+from tmekg.seed import TABLES, load
+from tmekg.vocab import TUMOR_GROWTH
+
+__all__ = [
+    "Store",
+    "StoreCorrupt",
+    "StoreStatus",
+    "build",
+    "load_graph",
+    "open_store",
+    "seed_key",
+    "status",
+    "store_root",
+]
+
+_FORMAT = 1
+_MANIFEST = "manifest.json"
+#: Hops for which distances to tumor growth are precomputed (the deepest default path search).
+_DISTANCE_HOPS = 12
+
+Progress = Callable[[str], None]
+
+
+def store_root(given: Path | None = None) -> Path | None:
+    """Where stores live: ``given``, ``$TMEKG_STORE``, else the user cache directory; ``None`` when the store is
+    turned off (``TMEKG_STORE=off``)."""
+    if given is not None:
+        return given
+    env = os.environ.get("TMEKG_STORE")
+    if env is not None:
+        return None if env.lower() in {"off", "0", "no", "none", ""} else Path(env).expanduser()
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("tmekg")) / "stores"
+
+
+@functools.cache
+def _code_fingerprint() -> str:
+    """A hash of tmekg's own code and ontology: a store built by other code is never used."""
+    package = Path(__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted([*package.rglob("*.py"), *package.rglob("*.ttl")]):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def seed_key(seed_dir: Path) -> str:
+    """The store key of a seed directory: tmekg version and code, store format, every table's name and bytes."""
+    digest = hashlib.sha256(f"tmekg {__version__} store {_FORMAT} {_code_fingerprint()}\n".encode())
+    for table in TABLES:
+        path = seed_dir / table.filename
+        digest.update(table.filename.encode() + b"\0")
+        if path.is_file():
+            with path.open("rb") as handle:
+                for block in iter(lambda: handle.read(1 << 20), b""):
+                    digest.update(block)
+        digest.update(b"\0")
+    return digest.hexdigest()[:32]
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class StoreStatus:
+    """Whether a seed's store exists and is complete."""
+
+    path: Path
+    key: str
+    current: bool
+    reason: str
+
+
+def status(seed_dir: Path, root: Path, *, verify: bool = False) -> StoreStatus:
+    """Is the store of ``seed_dir`` under ``root`` built and intact? The manifest (written last) says it is
+    complete and the files have their recorded sizes; ``verify`` also compares their SHA-256."""
+    key = seed_key(seed_dir)
+    path = root / key
+    manifest = path / _MANIFEST
+    if not manifest.is_file():
+        return StoreStatus(path, key, False, "not built" if not path.exists() else "incomplete (no manifest)")
+    try:
+        data = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return StoreStatus(path, key, False, "manifest unreadable")
+    if data.get("key") != key or data.get("format") != _FORMAT:
+        return StoreStatus(path, key, False, "manifest of another seed or format")
+    sizes = data.get("sizes", {})
+    for name, digest in data.get("checksums", {}).items():
+        file = path / name
+        if not file.is_file() or file.stat().st_size != sizes.get(name) or (verify and _sha256(file) != digest):
+            return StoreStatus(path, key, False, f"{name} is missing or corrupt")
+    if not (path / "rdf").is_dir():
+        return StoreStatus(path, key, False, "rdf store missing")
+    return StoreStatus(path, key, True, "current")
+
+
+#: Graphs above this many interactions are moved out of the collector's scans once loaded (see ``_collector_paused``).
+FREEZE_ABOVE = 20_000
+
+
+@contextlib.contextmanager
+def _collector_paused(*, freeze: bool = False) -> Iterator[None]:
+    """Pause the cyclic garbage collector: building or unpickling 10^5 records with it on costs seconds of scans
+    that find nothing to collect (records hold no cycles). The previous state is restored; with ``freeze``, what
+    was loaded is first moved to the permanent generation (``gc.freeze``), so the first collections after it do not
+    scan a million young objects either."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if freeze:
+            gc.freeze()
+        if was:
+            gc.enable()
+
+
+@contextlib.contextmanager
+def _lock(root: Path, key: str) -> Iterator[None]:
+    root.mkdir(parents=True, exist_ok=True)
+    with (root / f"{key}.lock").open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def build(seed_dir: Path, root: Path, *, progress: Progress | None = None, force: bool = False) -> StoreStatus:
+    """Build the store of ``seed_dir`` under ``root`` unless a current one exists (``force`` rebuilds).
+
+    Raises :class:`~tmekg.errors.SeedError` when the seed does not validate (nothing is written).
+    """
+    say = progress or (lambda _message: None)
+    key = seed_key(seed_dir)
+    with _lock(root, key):
+        found = status(seed_dir, root)
+        if found.current and not force:
+            return found
+        work = root / f".build-{key}-{os.getpid()}"
+        if work.exists():
+            shutil.rmtree(work)
+        work.mkdir(parents=True)
+        try:
+            with _collector_paused():
+                _write(seed_dir, key, work, say)
+            target = root / key
+            if target.exists():
+                shutil.rmtree(target)  # an incomplete or corrupt store of this key, never a current one
+            os.replace(work, target)
+        finally:
+            if work.exists():
+                shutil.rmtree(work, ignore_errors=True)
+        return status(seed_dir, root)
+
+
+def _write(seed_dir: Path, key: str, work: Path, say: Progress) -> None:
+    """Build every store file of ``seed_dir`` in ``work``, the manifest last."""
+    from tmekg.backends.rdf import to_rdf
+
+    say("reading and validating the seed")
+    kg = load(seed_dir)
+    kg.index  # noqa: B018 -- built now, so it is stored with the graph
+    say(f"building the signed graph ({len(kg.interactions)} interactions)")
+    graph = signed_graph(kg)
+    graph.distances_to(TUMOR_GROWTH, _DISTANCE_HOPS)
+    say("building the RDF store")
+    rdf = to_rdf(kg, path=work / "rdf")
+    inner: Any = rdf.store
+    triples = len(inner._inner)  # the Oxigraph store's own count (rdflib's len iterates every triple)
+    rdf.store.close()
+    del rdf
+    say("writing the store")
+    checksums, sizes = {}, {}
+    for name, value in (("kg.pickle", kg), ("signed.pickle", graph)):
+        with (work / name).open("wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        checksums[name] = _sha256(work / name)
+        sizes[name] = (work / name).stat().st_size
+    manifest = {
+        "format": _FORMAT,
+        "key": key,
+        "tmekg": __version__,
+        "seed": str(seed_dir),
+        "built": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "interactions": len(kg.interactions),
+        "triples": triples,
+        "checksums": checksums,
+        "sizes": sizes,
+    }
+    (work / _MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+
+
+class StoreCorrupt(InputError):
+    """A store file does not load; the store is rebuilt (see :func:`load_graph`)."""
+
+
+@dataclass
+class Store:
+    """An opened store: the graph, the signed graph (loaded on first use) and the RDF view (read-only)."""
+
+    path: Path
+    manifest: dict[str, Any]
+
+    def _load(self, name: str) -> Any:
+        large = int(self.manifest.get("interactions", 0)) > FREEZE_ABOVE
+        with _collector_paused(freeze=large), (self.path / name).open("rb") as handle:
+            return pickle.load(handle)  # our own store, its files recorded in the manifest
+
+    def graph(self) -> KnowledgeGraph:
+        """The stored graph; :class:`StoreCorrupt` when the file does not load."""
+        try:
+            kg = self._load("kg.pickle")
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, TypeError, ValueError) as exc:
+            raise StoreCorrupt(f"{self.path / 'kg.pickle'} does not load ({exc})") from None
+        if not isinstance(kg, KnowledgeGraph):
+            raise StoreCorrupt(f"{self.path / 'kg.pickle'} does not hold a knowledge graph")
+        return kg
+
+    def attach_signed_graph(self, kg: KnowledgeGraph) -> None:
+        """Give ``kg`` the stored signed graph, so reasoning does not rebuild it."""
+        if "signed_graph" not in kg._cache:
+            signed: SignedGraph = self._load("signed.pickle")
+            kg._cache["signed_graph"] = signed
+
+    def rdf(self) -> Any:
+        """The RDF view as an rdflib Graph on the on-disk Oxigraph store, read-only."""
+        from tmekg.backends.rdf import open_rdf
+
+        return open_rdf(self.path / "rdf")
+
+
+def open_store(seed_dir: Path, root: Path, *, progress: Progress | None = None) -> Store:
+    """The current store of ``seed_dir`` under ``root``, built first when it is missing, stale or incomplete."""
+    found = status(seed_dir, root)
+    if not found.current:
+        found = build(seed_dir, root, progress=progress)
+    if not found.current:
+        raise InputError(f"the store at {found.path} could not be built ({found.reason})")
+    manifest = json.loads((found.path / _MANIFEST).read_text(encoding="utf-8"))
+    return Store(found.path, manifest)
+
+
+def load_graph(
+    seed_dir: Path, root: Path | None, *, reasoning: bool = False, progress: Progress | None = None
+) -> tuple[KnowledgeGraph, Store | None]:
+    """The graph of ``seed_dir``: from its store under ``root`` (built when needed; rebuilt once when a file of it
+    is corrupt), or read and validated directly when ``root`` is ``None``. With ``reasoning``, the stored signed
+    graph comes with it."""
+    if root is None:
+        return load(seed_dir), None
+    store = open_store(seed_dir, root, progress=progress)
+    try:
+        kg = store.graph()
+    except StoreCorrupt:
+        build(seed_dir, root, progress=progress, force=True)
+        store = open_store(seed_dir, root, progress=progress)
+        kg = store.graph()
+    if reasoning:
+        store.attach_signed_graph(kg)
+    return kg, store
