@@ -28,6 +28,15 @@ CancerOpt = Annotated[
     str | None, typer.Option("--cancer", help="Keep this cancer's and pan-cancer statements.", show_default=False)
 ]
 
+PlotOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--plot",
+        help="Also draw the answer as a layered diagram to this file (.svg, .png or .pdf; needs the plot extra).",
+        show_default=False,
+    ),
+]
+
 query_app = typer.Typer(help="Run a catalogue query (or your own) on the graph.", no_args_is_help=True)
 app.add_typer(query_app, name="query")
 
@@ -53,6 +62,7 @@ def therapy(
     ] = False,
     export: ExportOpt = None,
     export_format: ExportFormatOpt = None,
+    plot: PlotOpt = None,
     seed: SeedOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
@@ -66,6 +76,8 @@ def therapy(
     data = answer.to_dict(kg)
     if export is not None:
         export_subgraph(answer.subgraph(kg), export, export_format, f"tmekg: what {answer.therapy.label} acts on")
+    if plot is not None:
+        _plot(kg, answer, plot)
     if json_out:
         render.print_json(data)
     else:
@@ -106,6 +118,7 @@ def path(
     cancer: CancerOpt = None,
     export: ExportOpt = None,
     export_format: ExportFormatOpt = None,
+    plot: PlotOpt = None,
     seed: SeedOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
@@ -118,12 +131,25 @@ def path(
     data = result.to_dict(kg)
     if export is not None:
         export_subgraph(result.subgraph(kg), export, export_format, f"tmekg: paths from {source} to {target}")
+    if plot is not None:
+        _plot(kg, result, plot)
     if json_out:
         render.print_json(data)
     else:
         render_reasoning.path_list(data)
     if not data["paths"]:
         raise typer.Exit(1)
+
+
+def _plot(kg: KnowledgeGraph, answer: object, path: Path) -> None:
+    """Draw a therapy or path answer to ``path`` and say so on stderr."""
+    from tmekg.cli.render import err_console
+    from tmekg.export.plot import plot_answer
+
+    if not path.parent.exists():
+        raise InputError(f"directory {path.parent} does not exist")
+    plot_answer(kg, answer, path)
+    err_console.print(f"drew the answer to {path}")
 
 
 def _params(pairs: list[str]) -> dict[str, str]:
