@@ -75,7 +75,10 @@ def therapy(
     answer = block(kg, name, cancer=cancer, all_partners=all_partners)
     data = answer.to_dict(kg)
     if export is not None:
-        export_subgraph(answer.subgraph(kg), export, export_format, f"tmekg: what {answer.therapy.label} acts on")
+        from tmekg.export.layered import therapy_layout
+
+        title = f"tmekg: what {answer.therapy.label} acts on"
+        export_subgraph(answer.subgraph(kg), export, export_format, title, therapy_layout(kg, answer))
     if plot is not None:
         _plot(kg, answer, plot)
     if json_out:
@@ -130,7 +133,10 @@ def path(
     result = find_paths(kg, source, target, max_hops=max_hops, max_paths=max_paths, time_limit=time_limit)
     data = result.to_dict(kg)
     if export is not None:
-        export_subgraph(result.subgraph(kg), export, export_format, f"tmekg: paths from {source} to {target}")
+        from tmekg.export.layered import path_layout
+
+        title = f"tmekg: paths from {source} to {target}"
+        export_subgraph(result.subgraph(kg), export, export_format, title, path_layout(kg, result))
     if plot is not None:
         _plot(kg, result, plot)
     if json_out:

@@ -14,6 +14,8 @@ Every enum of :mod:`tmekg.vocab` that reaches an export has an entry; a test kee
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from enum import StrEnum
 from typing import Any
 
@@ -45,7 +47,20 @@ from tmekg.vocab import (
     Verdict,
 )
 
-__all__ = ["ENUMS", "EXPLANATIONS", "FIELD_LABELS", "LABELS", "explain", "field_label", "human", "short_label"]
+__all__ = [
+    "ENUMS",
+    "EXPLANATIONS",
+    "FIELD_LABELS",
+    "GREEK",
+    "LABELS",
+    "SPELLINGS",
+    "explain",
+    "field_label",
+    "human",
+    "search_key",
+    "short_label",
+    "short_name",
+]
 
 #: Cancer-Immunity Cycle steps (Chen & Mellman, Immunity 2013).
 CIC_STEPS: dict[int, str] = {
@@ -193,7 +208,7 @@ def field_label(field: str) -> str:
     return FIELD_LABELS.get(field, field.replace("_", " "))
 
 
-def short_label(entity: Entity, limit: int = 24) -> str:
+def short_label(entity: Entity, limit: int = 28) -> str:
     """A short display name: the label, or for a cell type whose ontology label is long or has a comma
     ("CD8-positive, alpha-beta T cell") its first short synonym with a space ("CD8 T cell").
 
@@ -203,10 +218,44 @@ def short_label(entity: Entity, limit: int = 24) -> str:
     >>> short_label(cd8)
     'CD8 T cell'
     """
-    label = entity.label
-    if not isinstance(entity, CellType) or (len(label) <= limit and "," not in label):
+    if not isinstance(entity, CellType):
+        return entity.label
+    return short_name(entity.label, entity.synonyms, limit)
+
+
+def short_name(label: str, synonyms: tuple[str, ...] | list[str], limit: int = 28) -> str:
+    """``label``, or when it is longer than ``limit`` or has a comma, its first synonym with a space that is
+    no longer than ``limit``."""
+    if len(label) <= limit and "," not in label:
         return label
-    for synonym in entity.synonyms:
+    for synonym in synonyms:
         if " " in synonym and len(synonym) <= min(limit, len(label)):
             return synonym
     return label
+
+
+#: Greek letters as their names (``TGF-β`` and ``TGF-beta`` are one name).
+GREEK: dict[str, str] = {
+    "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ζ": "zeta", "η": "eta",
+    "θ": "theta", "ι": "iota", "κ": "kappa", "λ": "lambda", "μ": "mu", "ν": "nu", "ξ": "xi", "π": "pi",
+    "ρ": "rho", "σ": "sigma", "τ": "tau", "φ": "phi", "χ": "chi", "ψ": "psi", "ω": "omega",
+}  # fmt: skip
+#: British spellings -> American (after lower-casing).
+SPELLINGS: dict[str, str] = {"tumour": "tumor", "signalling": "signaling", "haem": "hem", "aemia": "emia"}
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def search_key(text: str) -> str:
+    """A name folded for matching: Unicode-normalised, lower case, Greek letters spelled out, British spellings
+    made American, and spaces, hyphens and punctuation dropped. The HTML view's search folds a query the same
+    way (``view.js`` mirrors :data:`GREEK` and :data:`SPELLINGS`).
+
+    >>> search_key("TGF-β1"), search_key("tgf beta 1"), search_key("PD L1"), search_key("Tumour growth")
+    ('tgfbeta1', 'tgfbeta1', 'pdl1', 'tumorgrowth')
+    """
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    for letter, name in GREEK.items():
+        folded = folded.replace(letter, name)
+    for british, american in SPELLINGS.items():
+        folded = folded.replace(british, american)
+    return _NOT_WORD.sub("", folded)

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from tmekg.actions import spec
 from tmekg.export.labels import short_label
+from tmekg.export.view import AnswerLayout, endpoints
 from tmekg.kg import KnowledgeGraph
 from tmekg.model import CellType, Interaction, Molecule
 from tmekg.reasoning.blocking import Effect, EscapeRoute, Partner, TherapyAnswer
@@ -35,7 +36,9 @@ __all__ = [
     "DiagramNode",
     "layered_positions",
     "path_diagram",
+    "path_layout",
     "therapy_diagram",
+    "therapy_layout",
 ]
 
 #: How the net direction of a therapy reads in a title.
@@ -540,3 +543,73 @@ def path_diagram(kg: KnowledgeGraph, result: PathResult, *, top: int = 12) -> Di
         columns=columns,
         lanes=("on net + paths", "on both", "on net − paths"),
     )
+
+
+# -- answer layouts for the visual exports (one node per entity) --------------------------------------------------
+
+#: Pixels per column and per row when a layered layout is used by the exports.
+COLUMN_PX = 300.0
+ROW_PX = 72.0
+
+
+def _answer_layout(
+    sub: KnowledgeGraph,
+    layers: dict[str, int],
+    lanes: dict[str, int | None],
+    roles: dict[str, str],
+    links: list[tuple[str, str]],
+) -> AnswerLayout:
+    """Complete the layers with every linked entity of the answer's graph (processes in the column before tumor
+    growth, anything else in a bottom lane beside its first neighbour) and turn rows and columns into pixels.
+    Entities without an edge keep the default placement (rows below; hidden in the HTML view unless asked)."""
+    process_column = max(layers.values(), default=0) + 1
+    for inter in sub.interactions:
+        sender, receiver = endpoints(inter)
+        links.extend([(sender, receiver), (sender, inter.process)])
+        for node in (sender, receiver, inter.process):
+            if node not in layers and sub.has(node) and sub.get(node).kind.value == "process":
+                layers[node], lanes[node] = process_column, None
+    for node in (n for edge in links for n in edge):
+        if node not in layers and node != TUMOR_GROWTH:
+            near = [layers[m] for a, b in links for m in (a, b) if node in (a, b) and m in layers]
+            layers[node], lanes[node] = (min(near) if near else 1), 3
+    layers[TUMOR_GROWTH], lanes[TUMOR_GROWTH] = process_column + 1, None
+    links.extend((p, TUMOR_GROWTH) for p, layer in layers.items() if layer == process_column)
+    positions = layered_positions(layers, lanes, links)
+    pixels = {n: (round(x * COLUMN_PX, 2), round(y * ROW_PX, 2)) for n, (x, y) in positions.items()}
+    return AnswerLayout(pixels, roles)
+
+
+def therapy_layout(kg: KnowledgeGraph, answer: TherapyAnswer) -> AnswerLayout:
+    """The layered layout of a therapy answer's exported subgraph: therapy, targets, senders and receivers of
+    what it cuts or strengthens (upper lane) and of the escape routes (lower lane), processes, tumor growth; each
+    interaction edge gets its role (severed, strengthened, escape), which sets its colour."""
+    layers: dict[str, int] = {answer.therapy.id: 0}
+    lanes: dict[str, int | None] = {answer.therapy.id: 0}
+    roles: dict[str, str] = {}
+    links: list[tuple[str, str]] = []
+    for action in answer.actions:
+        layers.setdefault(action.target, 1)
+        lanes.setdefault(action.target, 0)
+        links.append((answer.therapy.id, action.target))
+    placed: list[tuple[Interaction, str, int]] = [
+        (e.interaction, _effect_role(kg, e), 0) for e in (*answer.severed, *answer.strengthened)
+    ]
+    placed += [(r.interaction, "escape", 1) for r in answer.escape_routes]
+    for inter, role, lane in placed:
+        roles.setdefault(inter.id, role)
+        sender, receiver = endpoints(inter)
+        for node, layer in ((sender, 2), (receiver, 3)):
+            if node != inter.process and node != TUMOR_GROWTH and node not in layers:
+                layers[node], lanes[node] = layer, lane
+    return _answer_layout(answer.subgraph(kg), layers, lanes, roles, links)
+
+
+def path_layout(kg: KnowledgeGraph, result: PathResult) -> AnswerLayout:
+    """The layered layout of a path answer's exported subgraph: the entities of the paths in the columns of
+    :func:`path_diagram`, the cells that carry their signals in a lane below."""
+    layers = _path_layers(result.paths, result.source, result.target) if result.paths else {}
+    layers.pop(TUMOR_GROWTH, None)
+    lanes: dict[str, int | None] = dict.fromkeys(layers, 0)
+    links = [(h.source, h.target) for p in result.paths for h in p.hops]
+    return _answer_layout(result.subgraph(kg), layers, lanes, {}, links)
