@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tmekg.export.view import EDGE_OUTCOME_COLORS, EVIDENCE_WIDTH, NODE_STYLES, SIGN_ARROWS, endpoints, project
 from tmekg.kg import KnowledgeGraph
 
@@ -113,3 +115,22 @@ def test_subgraph_with_missing_entities_still_has_its_endpoints(mini_kg: Knowled
 
 def test_projection_is_deterministic(mini_kg: KnowledgeGraph) -> None:
     assert project(mini_kg) == project(mini_kg)
+
+
+def test_export_options_from_the_cli(tmp_path: Path) -> None:
+    """``tmekg export --bundle`` joins parallel edges; ``--isolated`` keeps entities without edges."""
+    from typer.testing import CliRunner
+
+    from tmekg.cli import app
+
+    counts = {}
+    for flags in ((), ("--bundle",), ("--isolated",)):
+        path = tmp_path / f"kg{'-'.join(flags)}.graphml"
+        result = CliRunner().invoke(app, ["export", "-f", "graphml", "-o", str(path), *flags])
+        assert result.exit_code == 0, result.stderr
+        text = path.read_text(encoding="utf-8")
+        counts[flags] = (text.count("<node "), text.count("<edge "))
+    plain, bundled, isolated = counts[()], counts[("--bundle",)], counts[("--isolated",)]
+    assert bundled[1] < plain[1]
+    assert isolated[0] > plain[0]
+    assert isolated[1] == plain[1]

@@ -278,7 +278,7 @@
       column.forEach((n, ri) => {
         const y = (ri - (column.length - 1) / 2) * 54 + (tall * 54) / 2;
         const base = byId.get(n) || { id: n, label: label(n), kind: "other", color: "#BAB0AC", shape: "ellipse", size: 26 };
-        nodes.push(fromData(base, { x: ci * 290, y: y, cls: n === id ? "focus" : "" }));
+        nodes.push(fromData(base, { x: ci * 230, y: y, cls: n === id ? "focus" : "" }));
       });
     });
     const edges = [...near.map(fromEdge), ...links, ...polarity.map(fromEdge)];
