@@ -76,5 +76,5 @@ def test_subgraph_exports_the_same_way(mini_kg: KnowledgeGraph, tmp_path: Path) 
     for fmt in ExportFormat:
         export(sub, fmt, tmp_path / f"sub.{fmt.value}")
     text = (tmp_path / "sub.graphml").read_text(encoding="utf-8")
-    assert text.count("<node ") == 2
-    assert text.count("<edge ") == 1
+    assert text.count("<node ") == 3  # the two cells and the process the statement acts on
+    assert text.count("<edge ") == 2  # the statement, and the sender's effect on the process

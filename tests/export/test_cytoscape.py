@@ -9,7 +9,7 @@ from typing import Any
 
 from tests.export.tools import SCHEMAS, module, node_script
 from tmekg.export.files import ExportFormat, export, written_paths
-from tmekg.export.view import EDGE_OUTCOME_COLORS, NODE_STYLES, rgb
+from tmekg.export.view import EDGE_OUTCOME_COLORS, NODE_STYLES, project, rgb
 from tmekg.kg import KnowledgeGraph
 
 PIP_HINT = 'pip install -e ".[test]"  (jsonschema, ndex2)'
@@ -21,12 +21,12 @@ def _rgb_css(color: str) -> str:
 
 def test_cyjs_loaded_by_cytoscape_js(mini_kg: KnowledgeGraph, tmp_path: Path) -> None:
     path = tmp_path / "kg.cyjs"
-    export(mini_kg, ExportFormat.CYJS, path)
+    export(mini_kg, ExportFormat.CYJS, path, isolated=True)
     style = tmp_path / "kg.style.json"
     assert written_paths(ExportFormat.CYJS, path) == [path, style]
     read = node_script("read_cyjs.js", str(path), str(style))
     assert read["warnings"] == []
-    assert (read["nodes"], read["edges"]) == (13, 3)
+    assert (read["nodes"], read["edges"]) == (13, len(project(mini_kg).edges))
     pdl1 = read["nodeData"]["HGNC:17635"]
     assert (pdl1["name"], pdl1["kind"]) == ("PD-L1", "molecule")
     assert (pdl1["shape"], pdl1["color"]) == ("round-rectangle", _rgb_css(NODE_STYLES["molecule"].color))
@@ -49,7 +49,7 @@ def test_cyjs_loaded_by_cytoscape_js(mini_kg: KnowledgeGraph, tmp_path: Path) ->
 
 def test_cyjs_keeps_name_apart_from_id(mini_kg: KnowledgeGraph, tmp_path: Path) -> None:
     path = tmp_path / "kg.cyjs"
-    export(mini_kg, ExportFormat.CYJS, path)
+    export(mini_kg, ExportFormat.CYJS, path, isolated=True)
     doc = json.loads(path.read_text(encoding="utf-8"))
     node = next(n["data"] for n in doc["elements"]["nodes"] if n["data"]["id"] == "HGNC:17635")
     assert (node["id"], node["name"], node["curie"]) == ("HGNC:17635", "PD-L1", "HGNC:17635")
@@ -94,12 +94,12 @@ def test_cx2_matches_schema_and_declarations(mini_kg: KnowledgeGraph, kg: Knowle
 def test_cx2_read_by_ndex2(mini_kg: KnowledgeGraph, tmp_path: Path) -> None:
     cx2 = module("ndex2.cx2", PIP_HINT)
     path = tmp_path / "kg.cx2"
-    export(mini_kg, ExportFormat.CX2, path)
+    export(mini_kg, ExportFormat.CX2, path, isolated=True)
     network = cx2.CX2Network()
     network.create_from_raw_cx2(json.loads(path.read_text(encoding="utf-8")))
     nodes = network.get_nodes()
     edges = network.get_edges()
-    assert (len(nodes), len(edges)) == (13, 3)
+    assert (len(nodes), len(edges)) == (13, len(project(mini_kg).edges))
     by_curie = {n["v"]["curie"]: n["v"] for n in nodes.values()}
     assert (by_curie["HGNC:17635"]["name"], by_curie["HGNC:17635"]["kind"]) == ("PD-L1", "molecule")
     edge = next(e["v"] for e in edges.values() if e["v"]["edge_id"] == "tmekg:i_pdl1_pd1")

@@ -8,6 +8,7 @@ import networkx as nx
 
 from tests.export.tools import node_script, validate_gexf
 from tmekg.export.files import ExportFormat, export
+from tmekg.export.view import project
 from tmekg.kg import KnowledgeGraph
 
 
@@ -41,10 +42,10 @@ def test_relaxng_check_is_live(mini_kg: KnowledgeGraph, tmp_path: Path) -> None:
 
 def test_gexf_read_by_networkx(mini_kg: KnowledgeGraph, tmp_path: Path) -> None:
     path = tmp_path / "kg.gexf"
-    export(mini_kg, ExportFormat.GEXF, path)
+    export(mini_kg, ExportFormat.GEXF, path, isolated=True)
     graph = nx.read_gexf(path)
     assert graph.number_of_nodes() == len(list(mini_kg.entities()))
-    assert graph.number_of_edges() == len(mini_kg.interactions) + len(mini_kg.therapy_actions)
+    assert graph.number_of_edges() == len(project(mini_kg).edges)
     assert graph.nodes["HGNC:17635"]["label"] == "PD-L1"
     assert graph.nodes["HGNC:17635"]["viz"]["color"] == {"r": 242, "g": 142, "b": 43, "a": 1.0}
     # (networkx reads viz:shape from a "shape" attribute, not the specification's "value": not checked here)
@@ -58,9 +59,9 @@ def test_gexf_read_by_networkx(mini_kg: KnowledgeGraph, tmp_path: Path) -> None:
 
 def test_gexf_read_by_graphology(mini_kg: KnowledgeGraph, tmp_path: Path) -> None:
     path = tmp_path / "kg.gexf"
-    export(mini_kg, ExportFormat.GEXF, path)
+    export(mini_kg, ExportFormat.GEXF, path, isolated=True)
     read = node_script("read_gexf.js", str(path))
-    assert (read["order"], read["size"]) == (13, 3)
+    assert (read["order"], read["size"]) == (13, len(project(mini_kg).edges))
     pdl1 = read["nodes"]["HGNC:17635"]
     assert (pdl1["label"], pdl1["color"], pdl1["shape"]) == ("PD-L1", "rgb(242,142,43)", "square")
     edge = read["edges"]["tmekg:i_pdl1_pd1"]

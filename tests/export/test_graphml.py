@@ -6,17 +6,18 @@ from pathlib import Path
 
 from tests.export.tools import module
 from tmekg.export.files import ExportFormat, export
+from tmekg.export.view import project
 from tmekg.kg import KnowledgeGraph
 
 
 def test_graphml_read_by_igraph(mini_kg: KnowledgeGraph, tmp_path: Path) -> None:
     igraph = module("igraph", "pip install python-igraph")
     path = tmp_path / "kg.graphml"
-    export(mini_kg, ExportFormat.GRAPHML, path)
+    export(mini_kg, ExportFormat.GRAPHML, path, isolated=True)
     graph = igraph.Graph.Read_GraphML(str(path))
     assert graph.is_directed()
     assert graph.vcount() == len(list(mini_kg.entities()))
-    assert graph.ecount() == len(mini_kg.interactions) + len(mini_kg.therapy_actions)
+    assert graph.ecount() == len(project(mini_kg).edges)
     nodes = {v["id"]: v.attributes() for v in graph.vs}
     assert nodes["HGNC:17635"]["label"] == "PD-L1"
     assert nodes["HGNC:17635"]["name"] == "PD-L1"

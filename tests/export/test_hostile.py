@@ -21,7 +21,7 @@ RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 
 def _write(kg: KnowledgeGraph, fmt: ExportFormat, tmp_path: Path) -> Path:
     path = tmp_path / f"hostile.{fmt.value}"
-    export(kg, fmt, path)
+    export(kg, fmt, path, isolated=True)  # every hostile name is a node
     return path
 
 
@@ -92,7 +92,7 @@ def test_html_renders_names_as_text(hostile_kg: KnowledgeGraph, tmp_path: Path) 
     assert report["dialogs"] == [], "a hostile name ran script"
     assert report["consoleErrors"] == []
     assert report["pageErrors"] == []
-    assert report["requests"] == [path.as_uri()]
+    assert set(report["requests"]) == {path.as_uri()}
     assert report["images"] == 0
     assert report["injected"] == 0
     assert report["title"] == "tmekg"

@@ -12,6 +12,7 @@ import typer
 from tmekg.errors import AmbiguousNameError, InputError, NotFoundError, SeedError, TmekgError
 
 if TYPE_CHECKING:
+    from tmekg.export.view import AnswerLayout
     from tmekg.kg import KnowledgeGraph
 
 __all__ = [
@@ -175,9 +176,11 @@ ExportFormatOpt = Annotated[
 ]
 
 
-def export_subgraph(kg: KnowledgeGraph, path: Path, fmt: str | None, title: str = "tmekg answer") -> None:
-    """Write an answer's subgraph with the same writers as ``tmekg export``; the format comes from ``fmt`` or
-    the file's suffix."""
+def export_subgraph(
+    kg: KnowledgeGraph, path: Path, fmt: str | None, title: str = "tmekg answer", layout: AnswerLayout | None = None
+) -> None:
+    """Write an answer's subgraph with the same writers as ``tmekg export`` (every entity of the answer kept, laid
+    out in layers when ``layout`` is given); the format comes from ``fmt`` or the file's suffix."""
     from tmekg.cli.render import err_console
     from tmekg.export.files import ExportFormat, export, written_paths
 
@@ -189,6 +192,6 @@ def export_subgraph(kg: KnowledgeGraph, path: Path, fmt: str | None, title: str 
         raise InputError(f"cannot tell the export format from {path.name!r}; use --export-format ({known})") from None
     if not path.parent.exists():
         raise InputError(f"directory {path.parent} does not exist")
-    export(kg, chosen, path, title=title)
+    export(kg, chosen, path, title=title, isolated=True, layout=layout)
     written = ", ".join(str(p) for p in written_paths(chosen, path))
     err_console.print(f"wrote the answer's subgraph to {written} ({chosen.value})")

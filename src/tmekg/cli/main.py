@@ -233,6 +233,12 @@ def export(
             help="json, ttl, nt, jsonld, graphml, gexf, cyjs, cx2, dot, kgx, html, or neo4j-csv (a directory).",
         ),
     ] = "json",
+    bundle: Annotated[
+        bool, typer.Option("--bundle", help="Visual formats: parallel interactions between two nodes as one edge.")
+    ] = False,
+    isolated: Annotated[
+        bool, typer.Option("--isolated", help="Visual formats: keep entities that no edge touches.")
+    ] = False,
     seed: SeedOpt = None,
 ) -> None:
     """Write the whole graph for graph tools: Cytoscape, Gephi, yEd, Graphviz, KGX, RDF, Neo4j, a browser."""
@@ -255,7 +261,7 @@ def export(
     if output.is_dir():
         raise InputError(f"{output} is a directory; give a file name")
     kg = load_graph(seed)
-    export(kg, chosen, output)
+    export(kg, chosen, output, bundle=bundle, isolated=isolated)
     written = ", ".join(str(p) for p in written_paths(chosen, output))
     err_console.print(f"wrote {written} ({chosen.value})")
 

@@ -31,6 +31,15 @@ CancerOpt = Annotated[
     str | None, typer.Option("--cancer", help="Keep this cancer's and pan-cancer statements.", show_default=False)
 ]
 
+PlotOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--plot",
+        help="Also draw the answer as a layered diagram to this file (.svg, .png or .pdf; needs the plot extra).",
+        show_default=False,
+    ),
+]
+
 query_app = typer.Typer(help="Run a catalogue query (or your own) on the graph.", no_args_is_help=True)
 app.add_typer(query_app, name="query")
 
@@ -57,6 +66,7 @@ def therapy(
     top: TopOpt = None,
     export: ExportOpt = None,
     export_format: ExportFormatOpt = None,
+    plot: PlotOpt = None,
     seed: SeedOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
@@ -69,7 +79,12 @@ def therapy(
     answer = block(kg, name, cancer=cancer, all_partners=all_partners)
     data = answer.to_dict(kg, top_for(top, json_out))
     if export is not None:
-        export_subgraph(answer.subgraph(kg), export, export_format, f"tmekg: what {answer.therapy.label} acts on")
+        from tmekg.export.layered import therapy_layout
+
+        title = f"tmekg: what {answer.therapy.label} acts on"
+        export_subgraph(answer.subgraph(kg), export, export_format, title, therapy_layout(kg, answer))
+    if plot is not None:
+        _plot(kg, answer, plot)
     if json_out:
         render.print_json(data)
     else:
@@ -111,6 +126,7 @@ def path(
     top: TopOpt = None,
     export: ExportOpt = None,
     export_format: ExportFormatOpt = None,
+    plot: PlotOpt = None,
     seed: SeedOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
@@ -123,13 +139,29 @@ def path(
     result = find_paths(kg, source, target, max_hops=max_hops, max_paths=max_paths, time_limit=time_limit)
     data = result.to_dict(kg, top_for(top, json_out))
     if export is not None:
-        export_subgraph(result.subgraph(kg), export, export_format, f"tmekg: paths from {source} to {target}")
+        from tmekg.export.layered import path_layout
+
+        title = f"tmekg: paths from {source} to {target}"
+        export_subgraph(result.subgraph(kg), export, export_format, title, path_layout(kg, result))
+    if plot is not None:
+        _plot(kg, result, plot)
     if json_out:
         render.print_json(data)
     else:
         render_reasoning.path_list(data)
     if not data["paths"]:
         raise typer.Exit(1)
+
+
+def _plot(kg: KnowledgeGraph, answer: object, path: Path) -> None:
+    """Draw a therapy or path answer to ``path`` and say so on stderr."""
+    from tmekg.cli.render import err_console
+    from tmekg.export.plot import plot_answer
+
+    if not path.parent.exists():
+        raise InputError(f"directory {path.parent} does not exist")
+    plot_answer(kg, answer, path)
+    err_console.print(f"drew the answer to {path}")
 
 
 def _params(pairs: list[str]) -> dict[str, str]:

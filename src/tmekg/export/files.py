@@ -15,9 +15,13 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tmekg.atomic import write_text
 from tmekg.kg import KnowledgeGraph
+
+if TYPE_CHECKING:
+    from tmekg.export.view import AnswerLayout
 
 __all__ = ["ExportFormat", "export", "written_paths"]
 
@@ -53,11 +57,18 @@ def written_paths(fmt: ExportFormat, path: Path) -> list[Path]:
     return [path]
 
 
-def _visual(kg: KnowledgeGraph, fmt: ExportFormat, path: Path, title: str) -> None:
+def _visual(
+    kg: KnowledgeGraph, fmt: ExportFormat, path: Path, title: str, bundle: bool, isolated: bool,
+    layout: AnswerLayout | None,
+) -> None:  # fmt: skip
     from tmekg.export.multi import write_files
     from tmekg.export.view import project
 
-    view = project(kg, title=title)
+    if fmt is ExportFormat.KGX:  # statements, one row each: no derived edges, every entity
+        view = project(kg, title=title, processes=False, isolated=True)
+    else:  # the HTML view keeps every entity for search and focus, and hides the isolated ones unless asked
+        keep = isolated or fmt is ExportFormat.HTML
+        view = project(kg, title=title, bundle=bundle, isolated=keep, layout=layout)
     if fmt is ExportFormat.GRAPHML:
         from tmekg.export.graphml import to_graphml
 
@@ -87,13 +98,26 @@ def _visual(kg: KnowledgeGraph, fmt: ExportFormat, path: Path, title: str) -> No
     elif fmt is ExportFormat.HTML:
         from tmekg.export.html import to_html
 
-        write_text(path, to_html(view))
+        write_text(path, to_html(view, show_isolated=isolated and not view.layered))
     else:  # pragma: no cover - every format is dispatched above or in export()
         raise ValueError(fmt)
 
 
-def export(kg: KnowledgeGraph, fmt: ExportFormat, path: Path, *, title: str = "tmekg") -> None:
-    """Write ``kg`` as ``fmt`` to ``path``; the previous file(s) survive any failure."""
+def export(
+    kg: KnowledgeGraph,
+    fmt: ExportFormat,
+    path: Path,
+    *,
+    title: str = "tmekg",
+    bundle: bool = False,
+    isolated: bool = False,
+    layout: AnswerLayout | None = None,
+) -> None:
+    """Write ``kg`` as ``fmt`` to ``path``; the previous file(s) survive any failure.
+
+    Visual formats: ``bundle`` makes parallel interaction edges one edge with a count, ``isolated`` keeps the
+    entities no edge touches (the HTML view keeps them for search and shows them on request), ``layout`` is an
+    answer's layered layout and edge roles (see :mod:`tmekg.export.view`)."""
     path = Path(path)
     if fmt is ExportFormat.JSON:
         from tmekg.export.canonical import to_json
@@ -105,4 +129,4 @@ def export(kg: KnowledgeGraph, fmt: ExportFormat, path: Path, *, title: str = "t
         writer = {ExportFormat.TTL: to_turtle, ExportFormat.NT: to_ntriples, ExportFormat.JSONLD: to_jsonld}[fmt]
         write_text(path, writer(kg))
     else:
-        _visual(kg, fmt, path, title)
+        _visual(kg, fmt, path, title, bundle, isolated, layout)

@@ -1,5 +1,13 @@
 """A self-contained, offline HTML view of a knowledge graph (or of an answer's subgraph).
 
+The whole graph opens on an overview: the cell types (subtypes with few statements folded into their parent) and
+the processes they drive, one edge per cell, process and sign with the count of statements, and each process's
+edge to tumor growth; a click on a cell or a process opens its focus (its neighbourhood, layered: senders, the
+entity, receivers, processes, tumor growth), and "whole graph" shows everything. Search folds case, spacing,
+hyphens, Greek letters and British spellings (:func:`~tmekg.export.labels.search_key`) and zooms to the hit;
+``#entity=HGNC:17635`` opens that entity's focus. Cards show enum values by their human labels, with a line
+saying what each means. An answer's view (``therapy``/``path --export x.html``) opens on its layered layout.
+
 One file: the data as JSON in a ``<script type="application/json">`` block (``<``, ``>``, ``&`` escaped as
 ``\\u003c``…), and the project's own stylesheet and script (``view.css``, ``view.js`` beside this module: SVG
 drawing of the :mod:`~tmekg.export.view` projection and its layout, pan and zoom, search, filters by kind,
@@ -16,6 +24,8 @@ import json
 from importlib.resources import files
 from typing import Any
 
+from tmekg.export.labels import ENUMS, GREEK, SPELLINGS, explain, field_label, human, search_key, short_name
+from tmekg.export.style import ANSWER_ROLE_COLORS
 from tmekg.export.view import (
     EDGE_OUTCOME_COLORS,
     NODE_STYLES,
@@ -25,7 +35,7 @@ from tmekg.export.view import (
     ViewNode,
 )
 
-__all__ = ["script_json", "to_html"]
+__all__ = ["overview", "script_json", "to_html", "view_data"]
 
 _KIND_LABELS = {
     "cell": "cell",
@@ -54,7 +64,16 @@ _EDGE_DETAILS += (
     "species",
     "evidence_level",
 )
-_EDGE_DETAILS += ("confidence", "evidence", "note")
+_EDGE_DETAILS += ("confidence", "evidence", "note", "count", "signals", "interactions", "answer_role")
+_ROLE_LABELS = {
+    "severed": "cut by the therapy (benefit)",
+    "severed_harm": "cut by the therapy (harm: an anti-tumor signal)",
+    "severed_neutral": "lost with its receiving cell",
+    "strengthened": "strengthened by the therapy",
+    "escape": "escape route left open",
+}
+#: A cell with fewer statements than this (sent and received) is folded into its parent cell in the overview.
+OVERVIEW_MIN_STATEMENTS = 8
 
 
 def script_json(data: Any) -> str:
@@ -70,11 +89,27 @@ def script_json(data: Any) -> str:
 
 
 def _details(attrs: dict[str, Any], names: tuple[str, ...]) -> list[list[Any]]:
-    return [[name.replace("_", " "), attrs[name]] for name in names if attrs.get(name) not in (None, "", 0, [])]
+    """``[field label, value (enum values by their human labels), explanation]`` for each field that has a value."""
+    rows: list[list[Any]] = []
+    for name in names:
+        value = attrs.get(name)
+        if value in (None, "", 0, []):
+            continue
+        if name == "answer_role":
+            rows.append(["in this answer", _ROLE_LABELS.get(str(value), str(value)), ""])
+        elif name in ENUMS or name == "cic_step":
+            values = value if isinstance(value, list) else [value]
+            shown = [human(name, v) for v in values]
+            notes = [note for v in values if (note := explain(name, v))]
+            rows.append([field_label(name), shown if isinstance(value, list) else shown[0], "; ".join(notes)])
+        else:
+            rows.append([field_label(name), value, ""])
+    return rows
 
 
 def _node(node: ViewNode, degree: int) -> dict[str, Any]:
     names = [str(node.attrs.get("symbol") or ""), *node.attrs.get("synonyms", [])]
+    keys = {search_key(n) for n in (node.label, node.id, *names) if n}
     return {
         "id": node.id,
         "label": node.label,
@@ -85,6 +120,9 @@ def _node(node: ViewNode, degree: int) -> dict[str, Any]:
         "x": node.x,
         "y": node.y,
         "names": [n for n in names if n],
+        "keys": sorted(k for k in keys if k),
+        "broader": node.attrs.get("broader", ""),
+        "polarity": node.attrs.get("polarity", 0),
         "degree": degree,
         "details": _details(node.attrs, _NODE_DETAILS),
     }
@@ -109,6 +147,9 @@ def _edge(edge: ViewEdge) -> dict[str, Any]:
         "evidence": edge.attrs.get("evidence", []),
         "citations": edge.attrs.get("citations", []),
         "mentions": _mentions(edge),
+        "process": edge.attrs.get("process", ""),
+        "count": edge.attrs.get("count", 1),
+        "role": edge.attrs.get("answer_role", ""),
         "details": _details(edge.attrs, _EDGE_DETAILS),
     }
 
@@ -120,24 +161,145 @@ def _mentions(edge: ViewEdge) -> list[str]:
     return [i for i in dict.fromkeys(ids) if i and i not in (edge.source, edge.target)]
 
 
-def view_data(view: View) -> dict[str, Any]:
+def _cell_groups(view: View) -> dict[str, str]:
+    """Each cell -> the overview cell it is shown as: itself when it has enough statements, else its nearest
+    broader cell that has (itself when none has)."""
+    cells = {n.id: n for n in view.nodes if n.kind == "cell"}
+    count: dict[str, int] = {}
+    for edge in view.edges:
+        if edge.kind in ("interaction", "bundle"):
+            for end in (edge.source, edge.target):
+                count[end] = count.get(end, 0) + int(edge.attrs.get("count", 1))
+    kept = {c for c in cells if count.get(c, 0) >= OVERVIEW_MIN_STATEMENTS}
+    groups = {}
+    for cell in cells:
+        up, seen = cell, set()
+        while up not in kept and up in cells and up not in seen:
+            seen.add(up)
+            up = str(cells[up].attrs.get("broader") or "")
+        groups[cell] = up if up in kept else cell
+    return groups
+
+
+def overview(view: View) -> dict[str, Any]:
+    """The overview: cells (folded into their parent when they have few statements) -> the processes they drive
+    (one edge per cell, process and sign, with the count of statements) -> tumor growth; laid out in columns
+    (cells, processes with the anti-tumor ones on top, tumor growth) by :func:`~tmekg.export.layered
+    .layered_positions`."""
+    from tmekg.export.layered import layered_positions
+
+    nodes = {n.id: n for n in view.nodes}
+    groups = _cell_groups(view)
+    members: dict[str, list[str]] = {}
+    for cell, group in sorted(groups.items()):
+        if cell != group:
+            members.setdefault(group, []).append(cell)
+    edges: dict[tuple[str, str, int], dict[str, Any]] = {}
+    left_out = 0
+    for edge in view.edges:
+        if edge.kind == "effect" or (
+            edge.kind in ("interaction", "bundle") and edge.target == edge.attrs.get("process")
+        ):
+            if edge.source not in groups:
+                left_out += int(edge.attrs.get("count", 1))
+                continue
+            key = (groups[edge.source], edge.target, edge.sign)
+            item = edges.setdefault(key, {"count": 0, "outcomes": {}, "edges": []})
+            item["count"] += int(edge.attrs.get("count", 1))
+            item["outcomes"][edge.outcome] = item["outcomes"].get(edge.outcome, 0) + 1
+            item["edges"].append(edge.id)
+    polarity = [e for e in view.edges if e.kind == "polarity"]
+    processes = {p for _, p, _ in edges} | {e.source for e in polarity}
+    sink = {e.target for e in polarity}
+    layers = {g: 0 for g, _, _ in edges} | dict.fromkeys(processes, 1) | dict.fromkeys(sink, 2)
+    lanes: dict[str, int | None] = {g: None for g, _, _ in edges}
+    lanes |= {p: 0 if nodes[p].attrs.get("polarity", 1) < 0 else 1 for p in processes} | dict.fromkeys(sink)
+    links = [(g, p) for g, p, _ in edges] + [(e.source, e.target) for e in polarity]
+    pos = layered_positions(layers, lanes, links)
+    column_x = (0.0, 250.0, 600.0)
+    out_nodes = []
+    for node_id, (x, y) in sorted(pos.items(), key=lambda item: (item[1][0], item[1][1])):
+        node = nodes[node_id]
+        count = sum(v["count"] for (g, _, _), v in edges.items() if node_id in (g,))
+        if node.kind == "cell":
+            name = short_name(node.label, node.attrs.get("synonyms", []))
+            folded = len(members.get(node_id, []))
+            name += f" (+{folded} subtype{'s' if folded > 1 else ''})" if folded else ""
+        else:
+            name = node.label if len(node.label) <= 36 else node.label[:35].rstrip() + "…"
+        out_nodes.append(
+            {
+                "id": node_id,
+                "label": name,
+                "full": node.label,
+                "kind": node.kind,
+                "color": node.color,
+                "x": column_x[int(x)],
+                "y": round(y * 27.0, 2),
+                "members": members.get(node_id, []),
+                "count": count,
+            }
+        )
+    out_edges = []
+    for (group, process, sign), item in sorted(edges.items()):
+        outcome = max(item["outcomes"], key=lambda o: (item["outcomes"][o], o))
+        out_edges.append(
+            {
+                "id": f"overview|{group}|{process}|{sign:+d}",
+                "source": group,
+                "target": process,
+                "sign": sign,
+                "arrow": "triangle" if sign > 0 else "tee",
+                "outcome": outcome,
+                "color": EDGE_OUTCOME_COLORS.get(outcome, "#888888"),
+                "count": item["count"],
+                "edges": item["edges"],
+            }
+        )
+    for edge in polarity:
+        out_edges.append(
+            {
+                "id": edge.id,
+                "source": edge.source,
+                "target": edge.target,
+                "sign": edge.sign,
+                "arrow": edge.arrow,
+                "outcome": edge.outcome,
+                "color": edge.color,
+                "count": 0,
+                "edges": [edge.id],
+            }
+        )
+    return {"nodes": out_nodes, "edges": out_edges, "left_out": left_out}
+
+
+def view_data(view: View, show_isolated: bool = False) -> dict[str, Any]:
     """The JSON the page's script reads."""
     cancers = {n.id: n.label for n in view.nodes if n.kind == "cancer"}
     for edge in view.edges:
         for context in edge.attrs.get("contexts", []):
-            cancers.setdefault(context, context)
+            cancers.setdefault(context, view.labels.get(context, context))
     outcomes = EDGE_OUTCOME_COLORS | {"therapy": THERAPY_EDGE_COLOR}
     degree: dict[str, int] = {}
     for edge in view.edges:
         for end in (edge.source, edge.target):
             degree[end] = degree.get(end, 0) + 1
+    answer = view.layered
+    roles = sorted({str(e.attrs["answer_role"]) for e in view.edges if e.attrs.get("answer_role")})
     return {
         "title": view.title,
+        "start": "answer" if answer else "overview",
+        "showIsolated": show_isolated,
         "nodes": [_node(n, degree.get(n.id, 0)) for n in view.nodes],
         "edges": [_edge(e) for e in view.edges],
+        "labels": view.labels,
         "kinds": {k: {"label": _KIND_LABELS[k], "color": s.color, "shape": s.shape} for k, s in NODE_STYLES.items()},
         "outcomes": {k: {"label": _OUTCOME_LABELS[k], "color": c} for k, c in outcomes.items()},
+        "roles": {r: {"label": _ROLE_LABELS.get(r, r), "color": ANSWER_ROLE_COLORS.get(r, "#888888")} for r in roles},
         "cancers": [{"id": i, "label": label} for i, label in sorted(cancers.items(), key=lambda c: c[1].lower())],
+        "overview": overview(view) if not answer else {"nodes": [], "edges": [], "left_out": 0},
+        "greek": GREEK,
+        "spellings": SPELLINGS,
     }
 
 
@@ -147,8 +309,10 @@ def _sha256(text: str) -> str:
 
 _BODY = """<header>
 <h1 id="title"></h1>
-<input id="search" type="search" placeholder="Search an entity (name, symbol, id)" autocomplete="off">
+<input id="search" type="search" placeholder="Search a name, symbol or id (PD L1, TGF-β…)" autocomplete="off">
 <button id="search-go" type="button">Search</button>
+<span id="modes"><button id="mode-overview" type="button" data-mode="overview">Overview</button>
+<button id="mode-all" type="button" data-mode="all">Whole graph</button></span>
 <span>colour edges by
 <label><input type="radio" name="colorby" value="outcome" checked> tumor outcome</label>
 <label><input type="radio" name="colorby" value="sign"> sign</label></span>
@@ -157,13 +321,18 @@ _BODY = """<header>
 <aside id="filters">
 <h3>Node kind</h3><div id="kinds"></div>
 <h3>Tumor outcome</h3><div id="outcomes"></div>
+<h3 id="roles-title">In this answer</h3><div id="roles"></div>
 <h3>Cancer</h3><select id="cancer"></select>
-<label><input id="isolated" type="checkbox"> show entities without edges</label>
+<label><input id="isolated" type="checkbox"> show entities without edges (whole graph)</label>
 <h3>Reading the graph</h3>
-<p>Edge colour: tumor outcome (or sign). Arrowhead: ▶ activating, ⊣ inhibiting. Width: evidence level
-(thickest = clinical). Dashed: therapy action. Click a node or an edge for its card.</p>
+<p>Overview: each cell type on the left, the processes it raises (▶) or lowers (⊣) in the middle, the number of
+statements on the edge, and what each process does to tumor growth on the right. Click a cell or a process to
+open its neighbourhood. Edge colour: tumor outcome (red helps the tumor, blue works against it). Width: evidence
+(thickest = clinical) or number of statements. Dashed: therapy action, or a derived link (sender → process).
+Links: add <code>#entity=ID</code> to the address to open an entity.</p>
 </aside>
 <main id="stage">
+<div id="crumb"></div>
 <svg id="graph" xmlns="http://www.w3.org/2000/svg"><g id="viewport"><g id="edges"></g><g id="nodes"></g></g></svg>
 <div class="tools"><button id="zoom-in" type="button">+</button><button id="zoom-out" type="button">−</button>
 <button id="zoom-fit" type="button">fit</button></div>
@@ -173,8 +342,8 @@ _BODY = """<header>
 """
 
 
-def to_html(view: View) -> str:
-    """The HTML text of ``view``."""
+def to_html(view: View, show_isolated: bool = False) -> str:
+    """The HTML text of ``view``; ``show_isolated`` draws the entities without edges from the start."""
     package = files("tmekg.export")
     css = package.joinpath("view.css").read_text(encoding="utf-8")
     script = package.joinpath("view.js").read_text(encoding="utf-8")
@@ -192,6 +361,6 @@ def to_html(view: View) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="generator" content="tmekg">\n'
         f"<title>{title}</title>\n<style>{css}</style>\n</head>\n<body>\n{_BODY}"
-        f'<script type="application/json" id="tmekg-data">{script_json(view_data(view))}</script>\n'
+        f'<script type="application/json" id="tmekg-data">{script_json(view_data(view, show_isolated))}</script>\n'
         f"<script>{script}</script>\n</body>\n</html>\n"
     )

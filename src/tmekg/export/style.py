@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from tmekg.vocab import EvidenceLevel, TumorOutcome
 
 __all__ = [
+    "ANSWER_ROLE_COLORS",
     "EDGE_OUTCOME_COLORS",
     "EVIDENCE_WIDTH",
     "NODE_STYLES",
@@ -59,4 +60,12 @@ EVIDENCE_WIDTH: dict[str, float] = {
     EvidenceLevel.MOUSE_IN_VIVO.value: 3.5,
     EvidenceLevel.IN_VITRO.value: 2.5,
     EvidenceLevel.REVIEW.value: 1.5,
+}
+#: An interaction's role in an answer -> edge colour (answer exports; the pictures use the same colours).
+ANSWER_ROLE_COLORS: dict[str, str] = {
+    "severed": "#17A589",
+    "severed_harm": "#D68910",
+    "severed_neutral": "#7F8C8D",
+    "strengthened": "#2471A3",
+    "escape": "#C0392B",
 }

@@ -11,27 +11,40 @@ How an interaction becomes one edge, "where that reads best":
 - otherwise the sender (source cell, ligand, first mediator or receptor) -> the receiver cell, or -> the
   process when there is no receiver.
 
+Processes and tumor growth are nodes with edges: each sender -> process pair carries one ``effect`` edge (kind
+``effect``, id ``effect|<sender>|<process>|<sign>``) standing for the interactions by which that sender raises or
+lowers the process, with their ``count``; each process has a ``polarity`` edge to tumor growth (kind
+``polarity``, id ``polarity|<process>``, pro-tumor when the process helps the tumor) when tumor growth is in the
+graph. With ``bundle=True`` the interactions joining the same two nodes with the same outcome and sign are one
+edge (kind ``bundle``, id ``bundle|<from>|<to>|<outcome>|<sign>``) with their ``count`` and ids. Entities that no
+edge touches are left out unless ``isolated=True``.
+
 The edge id is the interaction id. The n-ary detail (ligand, receptor, mediators, process, effect, mechanism, tumor
 outcome, hijacked function, evidence ids and level, citations, cancer contexts) stays on the edge. A therapy action
 is an edge therapy -> target with id ``<therapy>|<target>`` (``TherapyAction.id``). Ids an interaction names that
 are not in the graph (a subgraph may leave them out) become plain nodes of kind ``other`` labelled with the id.
-Entities that no edge touches (a molecule named only inside cell -> cell interactions) are kept, laid out in rows
-below the connected graph.
+Entities that no edge touches (a molecule named only inside cell -> cell interactions), when kept, are laid out in
+rows below the connected graph. An answer's layout (``layout``: positions and roles from
+:mod:`tmekg.export.layered`) replaces the spring layout and marks each edge with its ``answer_role`` (severed,
+strengthened, escape) and the colour of that role.
 
 >>> from tmekg.model import Cancer
->>> view = project(KnowledgeGraph(cancers=(Cancer(id="MONDO:0005105", label="melanoma"),)))
+>>> view = project(KnowledgeGraph(cancers=(Cancer(id="MONDO:0005105", label="melanoma"),)), isolated=True)
 >>> [(n.id, n.kind, n.shape, n.color) for n in view.nodes]
 [('MONDO:0005105', 'cancer', 'octagon', '#E15759')]
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from tmekg.actions import spec
 from tmekg.answers import citation, function_label
 from tmekg.export.style import (
+    ANSWER_ROLE_COLORS,
     EDGE_OUTCOME_COLORS,
     EVIDENCE_WIDTH,
     NODE_STYLES,
@@ -43,7 +56,7 @@ from tmekg.export.style import (
 )
 from tmekg.kg import KnowledgeGraph
 from tmekg.model import CellType, Entity, Interaction, Molecule, Process, Therapy, TherapyAction
-from tmekg.vocab import MoleculeType
+from tmekg.vocab import TUMOR_GROWTH, EvidenceLevel, MoleculeType, TumorOutcome
 
 __all__ = [
     "EDGE_OUTCOME_COLORS",
@@ -53,6 +66,7 @@ __all__ = [
     "SIGN_COLORS",
     "SIGN_NAMES",
     "THERAPY_EDGE_COLOR",
+    "AnswerLayout",
     "NodeStyle",
     "View",
     "ViewEdge",
@@ -90,7 +104,7 @@ class ViewEdge:
     source: str
     target: str
     label: str
-    kind: str  # "interaction" or "therapy_action"
+    kind: str  # "interaction", "therapy_action", "effect", "polarity" or "bundle"
     sign: int
     outcome: str  # a TumorOutcome value, or "therapy" for therapy actions
     evidence_level: str
@@ -115,6 +129,10 @@ class View:
     title: str
     nodes: tuple[ViewNode, ...]
     edges: tuple[ViewEdge, ...]
+    #: labels of every entity of the graph, drawn or not (cards name ligands, receptors and cancers by them)
+    labels: dict[str, str] = field(default_factory=dict)
+    #: positions come from an answer's layered layout
+    layered: bool = False
 
     def node(self, node_id: str) -> ViewNode:
         return next(n for n in self.nodes if n.id == node_id)
@@ -289,15 +307,170 @@ def _layout(node_ids: list[str], edges: list[ViewEdge]) -> dict[str, tuple[float
     return pos
 
 
-def project(kg: KnowledgeGraph, title: str = "tmekg") -> View:
-    """The styled, laid-out node/edge view of ``kg`` (pure: nothing is written)."""
+@dataclass(frozen=True)
+class AnswerLayout:
+    """Where an answer puts things: node positions in pixels and a role for each interaction edge (severed,
+    strengthened, escape...). Built by :func:`tmekg.export.layered.therapy_layout` and ``path_layout``."""
+
+    positions: Mapping[str, tuple[float, float]]
+    roles: Mapping[str, str] = field(default_factory=dict)
+
+
+_STRENGTH = [level.value for level in EvidenceLevel]  # strongest first
+
+
+def _strongest(levels: list[str]) -> str:
+    return min(levels, key=_STRENGTH.index)
+
+
+def _effect_edges(kg: KnowledgeGraph, edges: list[ViewEdge]) -> list[ViewEdge]:
+    """Sender -> process edges (one per sender, process and sign, with the count of interactions) and process
+    -> tumor growth polarity edges."""
+    groups: dict[tuple[str, str, int], list[Interaction]] = defaultdict(list)
+    for inter in kg.interactions:
+        sender, receiver = endpoints(inter)
+        if receiver != inter.process:  # an edge that already ends on its process needs no second one
+            groups[(sender, inter.process, inter.effect)].append(inter)
+    out = []
+    for (sender, process, sign), inters in sorted(groups.items()):
+        outcomes = {i.tumor_outcome.value for i in inters}
+        outcome = outcomes.pop() if len(outcomes) == 1 else TumorOutcome.CONTEXT_DEPENDENT.value
+        level = _strongest([i.evidence_level.value for i in inters])
+        verb = "increases" if sign > 0 else "decreases"
+        attrs: dict[str, Any] = {
+            "count": len(inters),
+            "interactions": [i.id for i in inters],
+            "process": process,
+            "process_label": kg.label(process),
+            "effect": sign,
+            "evidence": sorted({r for i in inters for r in i.evidence}),
+            "evidence_level": level,
+            "summary": f"{kg.label(sender)} {verb} {kg.label(process)} ({len(inters)} interaction(s))",
+        }
+        out.append(
+            ViewEdge(
+                id=f"effect|{sender}|{process}|{sign:+d}",
+                source=sender,
+                target=process,
+                label=f"{verb} ({len(inters)})",
+                kind="effect",
+                sign=sign,
+                outcome=outcome,
+                evidence_level=level,
+                color=EDGE_OUTCOME_COLORS[outcome],
+                width=EVIDENCE_WIDTH[level],
+                arrow=SIGN_ARROWS[sign],
+                attrs=attrs,
+            )
+        )
+    if kg.has(TUMOR_GROWTH):
+        drawn = {e.target for e in (*edges, *out)} | {e.source for e in (*edges, *out)}
+        for proc in kg.processes:
+            if proc.id == TUMOR_GROWTH or proc.id not in drawn:
+                continue
+            sign = proc.polarity
+            outcome = TumorOutcome.PRO_TUMOR.value if sign > 0 else TumorOutcome.ANTI_TUMOR.value
+            verb = "raises" if sign > 0 else "lowers"
+            out.append(
+                ViewEdge(
+                    id=f"polarity|{proc.id}",
+                    source=proc.id,
+                    target=TUMOR_GROWTH,
+                    label=f"{verb} tumor growth",
+                    kind="polarity",
+                    sign=sign,
+                    outcome=outcome,
+                    evidence_level=EvidenceLevel.REVIEW.value,
+                    color=EDGE_OUTCOME_COLORS[outcome],
+                    width=1.5,
+                    arrow=SIGN_ARROWS[sign],
+                    attrs={"polarity": sign, "summary": f"{proc.label} {verb} tumor growth"},
+                )
+            )
+    return out
+
+
+def _bundled(edges: list[ViewEdge]) -> list[ViewEdge]:
+    """Interaction edges joining the same two nodes with the same outcome and sign, as one edge with a count."""
+    groups: dict[tuple[str, str, str, int], list[ViewEdge]] = defaultdict(list)
+    out = []
+    for edge in edges:
+        if edge.kind == "interaction":
+            groups[(edge.source, edge.target, edge.outcome, edge.sign)].append(edge)
+        else:
+            out.append(edge)
+    for (source, target, outcome, sign), members in sorted(groups.items()):
+        if len(members) == 1:
+            out.append(members[0])
+            continue
+        level = _strongest([e.evidence_level for e in members])
+        labels = list(dict.fromkeys(e.label for e in members))
+        attrs: dict[str, Any] = {
+            "count": len(members),
+            "interactions": [e.id for e in members],
+            "signals": labels,
+            "evidence": sorted({r for e in members for r in e.attrs.get("evidence", [])}),
+            "citations": sorted({c for e in members for c in e.attrs.get("citations", [])}),
+            "evidence_level": level,
+            "tumor_outcome": outcome,
+            "effect": sign,
+            "contexts": sorted({c for e in members for c in e.attrs.get("contexts", [])}),
+            "summary": f"{len(members)} interactions: " + "; ".join(labels[:6]) + ("…" if len(labels) > 6 else ""),
+        }
+        out.append(
+            ViewEdge(
+                id=f"bundle|{source}|{target}|{outcome}|{sign:+d}",
+                source=source,
+                target=target,
+                label=f"{len(members)} interactions",
+                kind="bundle",
+                sign=sign,
+                outcome=outcome,
+                evidence_level=level,
+                color=members[0].color,
+                width=EVIDENCE_WIDTH[level] + min(len(members), 12) * 0.5,
+                arrow=SIGN_ARROWS[sign],
+                attrs=attrs,
+            )
+        )
+    return out
+
+
+def _with_role(edge: ViewEdge, role: str) -> ViewEdge:
+    attrs = edge.attrs | {"answer_role": role}
+    return ViewEdge(
+        edge.id, edge.source, edge.target, edge.label, edge.kind, edge.sign, edge.outcome, edge.evidence_level,
+        ANSWER_ROLE_COLORS.get(role, edge.color), edge.width, edge.arrow, attrs,
+    )  # fmt: skip
+
+
+def project(
+    kg: KnowledgeGraph,
+    title: str = "tmekg",
+    *,
+    processes: bool = True,
+    bundle: bool = False,
+    isolated: bool = False,
+    layout: AnswerLayout | None = None,
+) -> View:
+    """The styled, laid-out node/edge view of ``kg`` (pure: nothing is written).
+
+    ``processes``: sender -> process effect edges and process -> tumor growth polarity edges (KGX, a statement
+    format, leaves them out); ``bundle``: parallel interaction edges as one edge with a count; ``isolated``:
+    keep entities that no edge touches; ``layout``: an answer's positions and edge roles.
+    """
     edges = [_interaction_edge(kg, i) for i in kg.interactions]
+    if layout is not None and layout.roles:
+        edges = [_with_role(e, layout.roles[e.id]) if e.id in layout.roles else e for e in edges]
+    if bundle:
+        edges = _bundled(edges)
     edges += [_action_edge(kg, a) for a in kg.therapy_actions]
+    if processes:
+        edges += _effect_edges(kg, edges)
     edges.sort(key=lambda e: (e.kind, e.id))
     entities = {e.id: e for e in kg.entities()}
-    ids = set(entities)
-    for edge in edges:
-        ids.update((edge.source, edge.target))
+    touched = {end for edge in edges for end in (edge.source, edge.target)}
+    ids = set(touched) | (set(entities) if isolated else set())
     order = list(NODE_STYLES)
     raw: list[tuple[str, str, str, dict[str, Any]]] = []
     for node_id in ids:
@@ -308,12 +481,15 @@ def project(kg: KnowledgeGraph, title: str = "tmekg") -> View:
             raw.append((node_id, entity.label, style_kind(entity), _node_attrs(entity)))
     raw.sort(key=lambda r: (order.index(r[2]), r[0]))
     pos = _layout([r[0] for r in raw], edges)
+    if layout is not None:
+        pos |= {n: xy for n, xy in layout.positions.items() if n in pos}
     nodes = []
     for node_id, label, kind, attrs in raw:
         style = NODE_STYLES[kind]
         x, y = pos[node_id]
         nodes.append(ViewNode(node_id, label, kind, style.shape, style.color, style.size, x, y, attrs))
-    return View(title=title, nodes=tuple(nodes), edges=tuple(edges))
+    labels = {e.id: e.label for e in kg.entities()}
+    return View(title=title, nodes=tuple(nodes), edges=tuple(edges), labels=labels, layered=layout is not None)
 
 
 def node_fields(node: ViewNode) -> dict[str, Any]:
