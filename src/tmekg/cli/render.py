@@ -158,4 +158,7 @@ def stats(data: dict[str, Any]) -> None:
     table.add_row("references", str(data["references"]))
     table.add_row("  unconfirmed", str(len(data["unconfirmed_references"])))
     table.add_row("  partially confirmed", str(len(data["partially_confirmed_references"])))
+    for layer in data.get("layers", []):
+        pairs = f"{layer['pairs']} binds pairs" if "pairs" in layer else "curated statements"
+        table.add_row(f"layer {layer['layer']}", pairs)
     console.print(table)
