@@ -174,29 +174,28 @@ def annotate_study(
     src = long["source"].map(cell_of).fillna("").astype(str)
     tgt = long["target"].map(cell_of).fillna("").astype(str)
 
-    # -- join rows with the statements of their pair and grade the cells -----------------------------------------
+    # -- join the distinct (pair, sender, receiver) of the rows with the statements of their pair --------------
     statements = index.statements
-    rows = pd.DataFrame({"i": np.arange(n), "pair": pair_codes, "src": src.to_numpy(), "tgt": tgt.to_numpy()})
-    joined = rows[np.isin(pair_codes, hits["pair"].unique())].merge(hits, on="pair")
-    cur_src = joined["interaction"].map({k: s.source for k, s in statements.items()})
-    cur_tgt = joined["interaction"].map({k: s.target for k, s in statements.items()})
+    trip_codes, trips = pd.factorize(pd.MultiIndex.from_arrays([pair_codes, src.to_numpy(), tgt.to_numpy()]))
+    u_pair = trips.get_level_values(0).to_numpy()
+    rows = pd.DataFrame(
+        {
+            "i": np.arange(len(trips)),
+            "pair": u_pair,
+            "src": trips.get_level_values(1).to_numpy(dtype=object),
+            "tgt": trips.get_level_values(2).to_numpy(dtype=object),
+        }
+    )
+    joined = rows[np.isin(u_pair, hits["pair"].unique())].merge(hits, on="pair")
+    cur_src = joined["interaction"].map({k: s.source for k, s in statements.items()}).to_numpy(dtype=object)
+    cur_tgt = joined["interaction"].map({k: s.target for k, s in statements.items()}).to_numpy(dtype=object)
     rev = joined["reversed"].to_numpy(dtype=bool)
-    cur_from = np.where(rev, cur_tgt, cur_src)
-    cur_to = np.where(rev, cur_src, cur_tgt)
-    cache: dict[tuple[str, Any], int] = {}
-
-    def level(study_cell: str, curated: Any) -> int:
-        key = (study_cell, curated if isinstance(curated, str) else None)
-        if key not in cache:
-            cache[key] = _cell_level(key[0], key[1], index)
-        return cache[key]
-
-    src_level = [level(a, b) for a, b in zip(joined["src"].tolist(), cur_from.tolist(), strict=True)]
-    tgt_level = [level(a, b) for a, b in zip(joined["tgt"].tolist(), cur_to.tolist(), strict=True)]
-    joined["level"] = np.maximum(np.asarray(src_level, dtype=np.int64), np.asarray(tgt_level, dtype=np.int64))
+    src_level = _levels(joined["src"].to_numpy(dtype=object), np.where(rev, cur_tgt, cur_src), index)
+    tgt_level = _levels(joined["tgt"].to_numpy(dtype=object), np.where(rev, cur_src, cur_tgt), index)
+    joined["level"] = np.maximum(src_level, tgt_level)
     joined["best"] = joined.groupby("i")["level"].transform("min")
     best = joined[joined["level"] == joined["best"]]
-    per_row = best.groupby("i").agg(
+    per_trip = best.groupby("i").agg(
         level=("level", "first"),
         interactions=("interaction", _joined),
         reversed_all=("reversed", "all"),
@@ -209,7 +208,7 @@ def annotate_study(
 
     # -- the statements' facts, per distinct set of ids ---------------------------------------------------------
     facts: dict[str, tuple[str, str, str, str, str, str]] = {}
-    for ids in per_row["interactions"].unique():
+    for ids in per_trip["interactions"].unique():
         chosen = [statements[i] for i in ids.split("|")]
         outcomes = {s.outcome for s in chosen}
         level_of = min(EVIDENCE_ORDER.index(s.evidence_level) for s in chosen)
@@ -224,31 +223,32 @@ def annotate_study(
         )
 
     out = _output_frame(frame, study)
-    at = per_row.index.to_numpy()
-    match = np.full(n, NO_KNOWLEDGE, dtype=object)
-    match[at] = [_LEVEL_NAME[int(x)] for x in per_row["level"]]
+    u = len(trips)
+    at = per_trip.index.to_numpy()
+
+    def spread(values: Any, empty: str = "") -> Any:
+        """Values of the matched distinct triples, expanded to every row."""
+        full = np.full(u, empty, dtype=object)
+        full[at] = values
+        return full[trip_codes]
+
+    match = spread([_LEVEL_NAME[int(x)] for x in per_trip["level"]], NO_KNOWLEDGE)
     columns: dict[str, Any] = {
         "tmekg_source_cell": src.to_numpy(),
         "tmekg_target_cell": tgt.to_numpy(),
         "tmekg_ligand": _per_pair(pair_codes, [_joined(p.lkeys) for p in resolved]),
         "tmekg_receptor": _per_pair(pair_codes, [_joined(p.rkeys) for p in resolved]),
         "tmekg_match": match,
+        "tmekg_interactions": spread(per_trip["interactions"].to_numpy()),
     }
-    blank = np.full(n, "", dtype=object)
-    interactions = blank.copy()
-    interactions[at] = per_row["interactions"].to_numpy()
-    columns["tmekg_interactions"] = interactions
     pair_text = [pair_ids.get(code, "") for code in range(len(pair_uniques))]
     columns["tmekg_pair_interactions"] = _per_pair(pair_codes, pair_text)
-    orientation = blank.copy()
-    orientation[at] = np.where(
-        per_row["reversed_all"], "reversed", np.where(per_row["reversed_any"], "both", "as_given")
+    columns["tmekg_orientation"] = spread(
+        np.where(per_trip["reversed_all"], "reversed", np.where(per_trip["reversed_any"], "both", "as_given"))
     )
-    columns["tmekg_orientation"] = orientation
     names_out = ("outcome", "hijacked", "evidence", "citations", "therapies", "therapy_ids")
     for k, name in enumerate(names_out):
-        values = blank.copy()
-        values[at] = [facts[ids][k] for ids in per_row["interactions"]]
+        values = spread([facts[ids][k] for ids in per_trip["interactions"]])
         if name == "outcome":
             values[match == NO_KNOWLEDGE] = NO_KNOWLEDGE
         columns[name] = values
@@ -275,6 +275,7 @@ def annotate_study(
         matches,
         resolved_counts=_symbol_counts(resolved, pair_codes),
         best=best,
+        rows_of=trip_codes,
         index=index,
     )
     cell_level = best[best["level"] < _NONE]
@@ -297,6 +298,20 @@ class _CutRef:
 
 def _cuts_with_target(index: CuratedIndex, interaction: str) -> list[_CutRef]:
     return [_CutRef(c.therapy, c.target, c.verdict) for c in index.statements[interaction].cuts]
+
+
+def _levels(study: Any, curated: Any, index: CuratedIndex) -> Any:
+    """The cell level of each (study cell, curated cell) pair, computed once per distinct pair."""
+    import numpy as np
+    import pandas as pd
+
+    if len(study) == 0:
+        return np.zeros(0, dtype=np.int64)
+    none = "\x00"
+    cur = np.asarray([c if isinstance(c, str) else none for c in curated], dtype=object)
+    codes, uniques = pd.factorize(pd.MultiIndex.from_arrays([np.asarray(study, dtype=object), cur]))
+    values = [_cell_level(str(s), None if c == none else str(c), index) for s, c in uniques]
+    return np.asarray(values, dtype=np.int64)[codes]
 
 
 def _per_pair(codes: Any, values: list[str]) -> Any:

@@ -8,7 +8,7 @@ pro-tumor, membrane MICA anti-tumor) cannot be told apart from the protein's by 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from tmekg.answers import function_label
@@ -80,9 +80,11 @@ class CuratedIndex:
 
         self.kg = kg
         cuts: dict[str, list[Cut]] = {}
+        # only ligand -> receptor statements can match a study row: ask the therapies about those alone
+        paired = replace(kg, interactions=tuple(i for i in kg.interactions if i.ligand and i.receptor))
         for therapy in kg.therapies:
             assert isinstance(therapy, Therapy)
-            severed, _ = effects(kg, therapy.id)
+            severed, _ = effects(paired, therapy.id)
             for effect in severed:
                 cuts.setdefault(effect.interaction.id, []).append(
                     Cut(
@@ -91,7 +93,7 @@ class CuratedIndex:
                         therapy.status.value,
                         effect.action.action.value,
                         effect.action.target,
-                        effect.verdict(kg),
+                        effect.verdict(paired),
                     )
                 )
         rows: list[tuple[str, str, str]] = []

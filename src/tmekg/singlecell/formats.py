@@ -305,6 +305,8 @@ def to_long(
         if score is not None:
             raise InputError("--score does not apply to CellPhoneDB tables: the score is the cell-pair value")
         long, values = _cellphonedb(frame, complexes or {})
+        if long.empty:
+            raise InputError("the cellphonedb table has no value in any 'A|B' cell-pair column")
         long["score"] = values
         return Study(long, chosen, "mean", True)
     long = _liana(frame) if chosen is Format.LIANA else _cellchat(frame)

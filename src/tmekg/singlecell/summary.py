@@ -30,8 +30,12 @@ def summarise(
     *,
     resolved_counts: dict[str, Counter[str]],
     best: pd.DataFrame,
+    rows_of: Any,
     index: CuratedIndex,
 ) -> dict[str, Any]:
+    """``best``: the best-level statements of each distinct (pair, sender, receiver), ``i`` its index;
+    ``rows_of``: that index for every row of ``out``."""
+    import numpy as np
     import pandas as pd
 
     n = len(out)
@@ -82,21 +86,21 @@ def summarise(
     ]
     cuts = pd.DataFrame(cut_rows, columns=["therapy", "interaction", "verdict", "action", "target"])
     joined = cell_best.merge(cuts, on="interaction")
-    signal = out["tmekg_signal"]
+    signal = out["tmekg_signal"].to_numpy(dtype="float64")
     therapies: list[dict[str, Any]] = []
     for therapy_id, group in joined.groupby("therapy"):
-        benefit_rows = group.loc[group["verdict"] == Verdict.BENEFIT.value, "i"].unique()
-        harm_rows = group.loc[group["verdict"] == Verdict.HARM.value, "i"].unique()
+        benefit_rows = np.isin(rows_of, group.loc[group["verdict"] == Verdict.BENEFIT.value, "i"].unique())
+        harm_rows = np.isin(rows_of, group.loc[group["verdict"] == Verdict.HARM.value, "i"].unique())
         therapy = kg.get(str(therapy_id))
-        cut = float(signal.iloc[benefit_rows].sum())
+        cut = float(signal[benefit_rows].sum())
         therapies.append(
             {
                 "therapy": {"id": therapy.id, "label": therapy.label},
                 "status": getattr(getattr(therapy, "status", None), "value", None),
                 "pro_tumor_signal_cut": round(cut, 4),
                 "fraction_of_pro_tumor_signal": round(cut / pro_total, 4) if pro_total else 0.0,
-                "rows_cut": len(benefit_rows),
-                "anti_tumor_signal_cut": round(float(signal.iloc[harm_rows].sum()), 4),
+                "rows_cut": int(benefit_rows.sum()),
+                "anti_tumor_signal_cut": round(float(signal[harm_rows].sum()), 4),
                 "via": sorted({f"{a} {kg.label(t)}" for a, t in zip(group["action"], group["target"], strict=True)}),
             }
         )
