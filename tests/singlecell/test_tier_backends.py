@@ -114,3 +114,15 @@ def test_tier_terms_are_declared_in_the_ontology(mini_kg: KnowledgeGraph, tier: 
     used = {p for p in graph.predicates() if str(p).startswith(VOCAB)}
     used |= {o for o in graph.objects() if isinstance(o, URIRef) and str(o).startswith(VOCAB)}
     assert used <= declared, sorted(used - declared)
+
+
+@pytest.mark.neo4j
+def test_neo4j_load_tier_cli(neo4j_uri: str, neo4j_driver: Driver, tier: Tier, tmp_path: Path) -> None:
+    save_tier(tier, tmp_path)
+    uri = neo4j_uri
+    args = ["neo4j", "load-tier", "--uri", uri, "--tier", str(tmp_path), "--json"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout) == {"layers": {"imported:liana": len(tier.pairs)}}
+    result = CliRunner().invoke(app, ["neo4j", "load-tier", "--uri", uri, "--tier", str(tmp_path / "none")])
+    assert result.exit_code == 2

@@ -1,6 +1,7 @@
 """The ``tmekg`` command line (typer + rich)."""
 
 import tmekg.cli.main
+import tmekg.cli.neo4j_tier_cmd
 import tmekg.cli.reasoning_cmd
 import tmekg.cli.singlecell_cmd  # noqa: F401  (each module registers its commands on the app)
 from tmekg.cli.common import app
