@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__all__ = ["KnowledgeGraph", "__version__", "load"]
+__all__ = ["KnowledgeGraph", "__version__", "annotate", "load"]
 __version__ = "0.2.0"
 
 if TYPE_CHECKING:
     from tmekg.kg import KnowledgeGraph
     from tmekg.seed import load
+    from tmekg.singlecell.annotate import annotate
 
 
 def __getattr__(name: str) -> Any:
@@ -25,6 +26,10 @@ def __getattr__(name: str) -> Any:
         from tmekg.seed import load
 
         return load
+    if name == "annotate":
+        from tmekg.singlecell.annotate import annotate
+
+        return annotate
     if name == "KnowledgeGraph":
         from tmekg.kg import KnowledgeGraph
 

@@ -256,6 +256,12 @@ class ReferenceData:
                     self._symbols.setdefault(known, []).append(entry)
         return self._hgnc.get(hgnc_id)
 
+    def hgnc_entries(self) -> tuple[HgncEntry, ...]:
+        """Every entry of the HGNC table (any status), in table order."""
+        self.hgnc("")
+        assert self._hgnc is not None
+        return tuple(self._hgnc.values())
+
     def approved(self, symbol: str) -> HgncEntry | None:
         """The approved HGNC entry whose approved symbol is exactly ``symbol``."""
         self.hgnc("")

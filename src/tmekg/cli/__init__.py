@@ -1,7 +1,9 @@
 """The ``tmekg`` command line (typer + rich)."""
 
 import tmekg.cli.main
-import tmekg.cli.reasoning_cmd  # noqa: F401  (each module registers its commands on the app)
+import tmekg.cli.neo4j_tier_cmd
+import tmekg.cli.reasoning_cmd
+import tmekg.cli.singlecell_cmd  # noqa: F401  (each module registers its commands on the app)
 from tmekg.cli.common import app
 from tmekg.cli.neo4j_cmd import cypher_command, neo4j_app
 from tmekg.cli.reasoning_cmd import query_app

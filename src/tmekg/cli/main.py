@@ -91,16 +91,27 @@ def validate(
 
 @app.command()
 @handles_errors
-def stats(seed: SeedOpt = None, json_out: JsonOpt = False) -> None:
-    """Counts per kind, interactions by tumor outcome, references."""
+def stats(
+    seed: SeedOpt = None,
+    json_out: JsonOpt = False,
+    tier: Annotated[
+        Path | None,
+        typer.Option("--tier", help="Directory of imported tiers to load as separate layers.", show_default=False),
+    ] = None,
+) -> None:
+    """Counts per kind, interactions by tumor outcome, references, and the layers loaded."""
     from tmekg.cli import render
     from tmekg.coverage import seed_coverage
+    from tmekg.importers.store import layers, load_tiers
     from tmekg.resources import seed_dir
 
+    if tier is not None and not tier.is_dir():
+        raise InputError(f"--tier {tier} is not a directory")
     data = load_graph(seed).stats()
     checklist = seed_coverage(seed if seed is not None else seed_dir())
     if checklist is not None:
         data["checklist"] = checklist
+    data["layers"] = layers(load_tiers(tier)) if tier is not None else layers([])
     if json_out:
         render.print_json(data)
     else:
@@ -240,6 +251,14 @@ def export(
         bool, typer.Option("--isolated", help="Visual formats: keep entities that no edge touches.")
     ] = False,
     seed: SeedOpt = None,
+    tier: Annotated[
+        Path | None,
+        typer.Option(
+            "--tier",
+            help="Also write the imported tiers in this directory (json, ttl, nt, jsonld, trig, nq).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Write the whole graph for graph tools: Cytoscape, Gephi, yEd, Graphviz, KGX, RDF, Neo4j, a browser."""
     from tmekg.cli.render import err_console
@@ -247,6 +266,17 @@ def export(
 
     if not output.parent.exists():
         raise InputError(f"directory {output.parent} does not exist")
+    if tier is not None:
+        from tmekg.export.tier import export_with_tiers
+        from tmekg.importers.store import load_tiers
+
+        if not tier.is_dir():
+            raise InputError(f"--tier {tier} is not a directory")
+        tiers = load_tiers(tier)
+        export_with_tiers(load_graph(seed), tiers, fmt, output)
+        names = ", ".join(["curated", *(t.layer for t in tiers)])
+        err_console.print(f"wrote {output} ({fmt}; layers: {names})")
+        return
     if fmt == NEO4J_CSV:
         from tmekg.export.neo4j_csv import write_neo4j_csv
 
@@ -263,7 +293,7 @@ def export(
     kg = load_graph(seed)
     export(kg, chosen, output, bundle=bundle, isolated=isolated)
     written = ", ".join(str(p) for p in written_paths(chosen, output))
-    err_console.print(f"wrote {written} ({chosen.value})")
+    err_console.print(f"wrote {written} ({chosen.value}; layers: curated)")
 
 
 @app.command()

@@ -184,4 +184,7 @@ def stats(data: dict[str, Any]) -> None:
     checklist = data.get("checklist")
     if checklist:
         table.add_row("checklist axes covered", f"{checklist['covered']} of {checklist['axes']}")
+    for layer in data.get("layers", []):
+        pairs = f"{layer['pairs']} binds pairs" if "pairs" in layer else "curated statements"
+        table.add_row(f"layer {layer['layer']}", pairs)
     console.print(table)
