@@ -34,6 +34,7 @@ from tmekg.vocab import (
 )
 
 __all__ = [
+    "PREFIXES",
     "TMEKG",
     "VOCAB_IRI",
     "entity_class",
@@ -396,12 +397,20 @@ def ntriples(kg: KnowledgeGraph) -> Iterator[str]:
         yield f"{nt(subject)} {nt(predicate)} {nt(obj)} .\n"
 
 
+#: The prefixes every RDF view and file of tmekg declares.
+PREFIXES: dict[str, str] = {
+    "tmekg": str(_VOCAB),
+    "rdfs": str(RDFS),
+    "skos": str(SKOS),
+    "dcterms": str(DCTERMS),
+    "obo": "http://purl.obolibrary.org/obo/",
+    "id": curie_to_iri("tmekg:x")[:-1],
+}
+
+
 def _prefixes(graph: Graph) -> None:
-    graph.bind("tmekg", _VOCAB)
-    graph.bind("skos", SKOS)
-    graph.bind("dcterms", DCTERMS)
-    graph.bind("obo", Namespace("http://purl.obolibrary.org/obo/"))
-    graph.bind("id", Namespace(curie_to_iri("tmekg:x")[:-1]))
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, Namespace(namespace))
 
 
 def to_rdf(

@@ -15,7 +15,7 @@ from typing import Any
 from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from tmekg.backends.rdf import to_rdf
+from tmekg.backends.rdf import PREFIXES, ntriples, to_rdf
 from tmekg.kg import KnowledgeGraph
 
 __all__ = ["graph_to_jsonld", "to_jsonld", "to_ntriples", "to_turtle"]
@@ -23,15 +23,35 @@ __all__ = ["graph_to_jsonld", "to_jsonld", "to_ntriples", "to_turtle"]
 _LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
 
 
+def _sorted_ntriples(kg: KnowledgeGraph) -> bytes:
+    """The graph's N-Triples lines, sorted (so subjects are grouped and the output is stable), parsed and written
+    again by Oxigraph (canonical N-Triples)."""
+    import pyoxigraph as ox
+
+    data = "".join(sorted(ntriples(kg))).encode("utf-8")
+    written = ox.serialize(ox.parse(data, format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.N_TRIPLES)
+    assert written is not None  # no output file given: the bytes are returned
+    return written
+
+
 def to_turtle(kg: KnowledgeGraph) -> str:
-    return to_rdf(kg).serialize(format="turtle")
+    """Turtle written by Oxigraph's serializer (rdflib's Turtle writer is ~60x slower at 10^4 interactions), with
+    the graph's prefixes, one subject block per node in sorted order."""
+    import pyoxigraph as ox
+
+    triples = ox.parse(_sorted_ntriples(kg), format=ox.RdfFormat.N_TRIPLES)
+    written = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    assert written is not None  # no output file given: the bytes are returned
+    text = written.decode("utf-8")
+    lines = text.splitlines(keepends=True)
+    count = next((n for n, line in enumerate(lines) if not line.startswith("@prefix")), len(lines))
+    return "".join(sorted(lines[:count])) + "".join(lines[count:])  # the prefix lines in a stable order
 
 
 def to_ntriples(kg: KnowledgeGraph) -> str:
-    """N-Triples, one triple a line, sorted (stable output)."""
-    text = to_rdf(kg).serialize(format="nt")
-    lines = sorted(line for line in text.splitlines() if line.strip())
-    return "\n".join(lines) + "\n"
+    """Canonical N-Triples, one triple a line, sorted (stable output)."""
+    lines = _sorted_ntriples(kg).decode("utf-8").splitlines()
+    return "\n".join(sorted(line for line in lines if line.strip())) + "\n"
 
 
 def _node_id(node: Node) -> str:
