@@ -154,3 +154,17 @@ def test_unwritable_store_falls_back_to_the_seed(mini_seed: Path, tmp_path: Path
     result = runner.invoke(app, ["--store", str(blocked / "stores"), "stats", "--json", "--seed", str(mini_seed)])
     assert result.exit_code == 0, result.stderr
     assert "cannot be used" in result.stderr
+
+
+def test_a_symlinked_table_is_never_served_from_a_store_of_the_same_bytes(mini_seed: Path, tmp_path: Path) -> None:
+    """The store key covers what the reader checks beyond the bytes: a table moved out of the seed directory and
+    linked back has the same content but is refused by the reader, so it must not hit the valid seed's store."""
+    root = tmp_path / "stores"
+    build(mini_seed, root)
+    table = mini_seed / "cancers.csv"
+    outside = tmp_path / "elsewhere.csv"
+    outside.write_bytes(table.read_bytes())
+    table.unlink()
+    table.symlink_to(outside)
+    with pytest.raises(SeedError):
+        load_graph(mini_seed, root)

@@ -86,10 +86,17 @@ def _code_fingerprint() -> str:
 def seed_key(seed_dir: Path) -> str:
     """The store key of a seed directory: tmekg version and code, store format, every table's name and bytes."""
     digest = hashlib.sha256(f"tmekg {__version__} store {_FORMAT} {_code_fingerprint()}\n".encode())
+    # what the reader checks beyond the bytes: the directory's file names and each table's file type (a symlink
+    # or a special file is refused by the reader, so it must never share a key with a regular file's content)
+    digest.update("\0".join(sorted(p.name for p in seed_dir.iterdir())).encode() + b"\n")
     for table in TABLES:
         path = seed_dir / table.filename
         digest.update(table.filename.encode() + b"\0")
-        if path.is_file():
+        if path.is_symlink():
+            digest.update(b"symlink to " + os.fsencode(os.readlink(path)) + b"\0")
+        if path.exists() and not path.is_file():
+            digest.update(f"special file {path.stat().st_mode:o}".encode())  # never read here (a FIFO blocks)
+        elif path.is_file():
             with path.open("rb") as handle:
                 for block in iter(lambda: handle.read(1 << 20), b""):
                     digest.update(block)
