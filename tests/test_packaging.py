@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 import tmekg
+from tmekg.coverage import seed_coverage
+from tmekg.resources import seed_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -78,5 +80,6 @@ def test_wheel_installs_and_runs_outside_the_checkout(tmp_path: Path) -> None:
     )
     data = json.loads(result.stdout)
     assert [layer["layer"] for layer in data.pop("layers")] == ["curated"]  # no imported tier was asked for
+    assert data.pop("checklist") == seed_coverage(seed_dir())  # the wheel ships the seed's COVERAGE.md
     assert data == tmekg.load().stats()
     assert list(outside.iterdir()) == []
