@@ -6,10 +6,12 @@ Each file starts with a comment header::
     # description: ...
     # param: therapy (therapy) — the therapy's id
 
-A parameter's kind in parentheses (``therapy``, ``cell_type``, ``molecule``, ``cancer``) lets front ends
-resolve a name to an id before binding. Values are always bound, never formatted into the text; in SPARQL a
-parameter variable is bound with ``initBindings`` and must be projected (Oxigraph substitutes projected
-variables only).
+A parameter's kind in parentheses (``therapy``, ``cell_type``, ``molecule``, ``cancer``, ``entity`` for any
+kind) lets front ends resolve a name to an id before binding; ``integer`` (or ``integer 1..6``, with bounds)
+binds a whole number (see :func:`tmekg.backends.base.resolve_params`). Values are always bound, never
+formatted into the text; in SPARQL a parameter variable is bound with ``initBindings`` (a remote store gets a
+``VALUES`` block of escaped literals), is used in the query's top-level group and is projected (Oxigraph
+substitutes projected variables only).
 """
 
 from __future__ import annotations
@@ -25,7 +27,9 @@ __all__ = ["LANGUAGES", "QuerySpec", "list_queries", "load_query", "parse_query_
 
 LANGUAGES = {"sparql": ("rq", "#"), "cypher": ("cypher", "//")}
 _NAME = re.compile(r"[a-z][a-z0-9_]*")
-_PARAM = re.compile(r"(?P<name>[a-z][a-z0-9_]*)\s*(?:\((?P<kind>[a-z_]+)\))?\s*(?:[—-]+\s*(?P<help>.*))?")
+_PARAM = re.compile(
+    r"(?P<name>[a-z][a-z0-9_]*)\s*(?:\((?P<kind>[a-z_]+(?: -?\d+\.\.-?\d+)?)\))?\s*(?:[—-]+\s*(?P<help>.*))?"
+)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from tmekg.errors import InputError
 
-__all__ = ["ontology_path", "queries_dir", "seed_dir"]
+__all__ = ["ontology_path", "queries_dir", "seed_dir", "shapes_path"]
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -34,3 +34,8 @@ def queries_dir() -> Path:
 def ontology_path() -> Path:
     """The tmekg OWL/RDFS ontology (Turtle) shipped inside the package."""
     return _PACKAGE / "ontology" / "tmekg.ttl"
+
+
+def shapes_path() -> Path:
+    """The SHACL shapes of the RDF view (Turtle) shipped inside the package."""
+    return _PACKAGE / "ontology" / "shapes.ttl"

@@ -13,7 +13,8 @@ from tmekg.queries import list_queries, load_query, parse_query_text
 from tmekg.reasoning.catalogue import ANSWERS, answer
 
 REQUIRED = {"pro_tumor_interactions", "anti_tumor_interactions", "therapy_blocks", "interactions_of_cell",
-            "hijacked_functions", "trials_of_therapy"}  # fmt: skip
+            "hijacked_functions", "trials_of_therapy", "signed_paths", "therapies_on_axis",
+            "escape_routes"}  # fmt: skip
 
 
 def _key(row: dict[str, Any]) -> tuple[tuple[str, str], ...]:
@@ -29,16 +30,33 @@ def test_catalogue_is_complete() -> None:
         assert spec.description, f"{name} needs a description"
 
 
-def _cases(kg: KnowledgeGraph) -> list[tuple[str, dict[str, str]]]:
-    cases: list[tuple[str, dict[str, str]]] = []
+#: Queries that enumerate chains hop by hop: rdflib's own SPARQL engine (the "default" store) takes minutes for one
+#: of them, so they are checked on the Oxigraph store (every store tmekg builds) and on the remote servers.
+ENUMERATING = {"signed_paths", "escape_routes"}
+#: Where signed paths start in the checks: pembrolizumab, PD-L1, regulatory T cells, and every therapy.
+PATH_SOURCES = ["HGNC:17635", "CL:0000815"]
+
+
+def _cases(kg: KnowledgeGraph, store: str) -> list[tuple[str, dict[str, Any]]]:
+    cases: list[tuple[str, dict[str, Any]]] = []
     for name in sorted(ANSWERS):
         spec = load_query("sparql", name)
+        if store == "default" and name in ENUMERATING:
+            continue
         if not spec.params:
             cases.append((name, {}))
+        elif name == "signed_paths":
+            for source in [*PATH_SOURCES, *(t.id for t in kg.therapies)]:
+                for hops in (1, 4, 6) if source in PATH_SOURCES else (4,):
+                    cases.append((name, {"source": source, "target": "tmekg:tumor_growth", "max_hops": hops}))
         elif spec.params == {"therapy": "therapy"}:
             cases.extend((name, {"therapy": t.id}) for t in kg.therapies)
         elif spec.params == {"cell": "cell_type"}:
             cases.extend((name, {"cell": c.id}) for c in kg.cell_types)
+        elif spec.params == {"molecule": "molecule"}:  # a spread on rdflib's engine (about a second each there)
+            molecules = [m.id for m in kg.molecules]
+            chosen = molecules if store != "default" else [*molecules[::25], "CHEBI:16335", "HGNC:17635"]
+            cases.extend((name, {"molecule": m}) for m in chosen)
         else:
             pytest.fail(f"no cases for {name} {spec.params}")
     return cases
@@ -48,14 +66,15 @@ def _cases(kg: KnowledgeGraph) -> list[tuple[str, dict[str, str]]]:
 def test_sparql_equals_python(kg: KnowledgeGraph, store: str) -> None:
     graph = to_rdf(kg, store=store)
     nonempty = set()
-    for name, params in _cases(kg):
+    for name, params in _cases(kg, store):
         spec = load_query("sparql", name)
         got = select(graph, spec.text, params)
         want = answer(kg, name, params)
         assert sorted(got, key=_key) == sorted(want, key=_key), (name, params)
         if want:
             nonempty.add(name)
-    assert nonempty == set(ANSWERS), "every query answers something on the shipped seed"
+    expected = set(ANSWERS) - (ENUMERATING if store == "default" else set())
+    assert nonempty == expected, "every query answers something on the shipped seed"
 
 
 def test_header_parsing() -> None:

@@ -6,26 +6,33 @@ the N-Triples that :func:`ntriples` writes (one pass over the records; no triple
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Mapping
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import quote
 
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import DCTERMS, DefinedNamespace
 
+from tmekg.backends.nx import edge_records
 from tmekg.kg import KnowledgeGraph
 from tmekg.model import Cancer, CellType, Entity, Molecule, Process, Therapy
 from tmekg.resources import ontology_path
 from tmekg.vocab import (
+    CURIE_PATTERNS,
+    TUMOR_GROWTH,
+    Action,
     Aspect,
     Direction,
     EntityKind,
     FormKind,
+    MoleculeCategory,
     MoleculeType,
+    Predicate,
     RequirementKind,
     Site,
     Species,
@@ -37,12 +44,20 @@ __all__ = [
     "PREFIXES",
     "TMEKG",
     "VOCAB_IRI",
+    "DirectEdge",
+    "Iri",
+    "compact",
+    "direct_edges",
+    "edge_property",
     "entity_class",
     "iri",
     "ntriples",
+    "ontology_ntriples",
     "open_rdf",
     "select",
     "select_rows",
+    "select_table",
+    "sparql_literal",
     "statements",
     "term",
     "to_rdf",
@@ -138,6 +153,22 @@ class TMEKG(DefinedNamespace):
     result: URIRef
     resultNote: URIRef
     publication: URIRef
+    # direct edges derived like the signed reasoning graph (``direct_edges``)
+    sign: URIRef
+    reachesForms: URIRef
+    drugMade: URIRef
+    therapyActsOn: URIRef
+    produces: URIRef
+    binds: URIRef
+    bindsInversely: URIRef
+    actsOn: URIRef
+    increases: URIRef
+    decreases: URIRef
+    promotes: URIRef
+    restrains: URIRef
+    makes: URIRef
+    partOf: URIRef
+    hasForm: URIRef
 
 
 _VOCAB = Namespace(VOCAB_IRI)
@@ -167,7 +198,7 @@ def iri(curie: str) -> URIRef:
 #: Enums whose terms carry a scheme prefix in their local name (``tmekg:aspect_secretion``), so that a value never
 #: names two things (``secretion`` is also a mechanism).
 _SCHEME = {Site: "site", Direction: "direction", Aspect: "aspect", FormKind: "form", RequirementKind: "need",
-           TrialResult: "result"}  # fmt: skip
+           TrialResult: "result", MoleculeCategory: "category", Action: "action"}  # fmt: skip
 
 
 def term(value: StrEnum) -> URIRef:
@@ -389,23 +420,141 @@ def statements(kg: KnowledgeGraph) -> Iterator[tuple[str, str, str]]:
             yield (node, TMEKG.publication, _node(ref_id))
         yield (node, TMEKG.checkedAgainst, _text(trial.checked_against))
 
+    for edge in direct_edges(kg):
+        yield (_node(edge.source), edge_property(edge.key, edge.sign), _node(edge.target))
 
-def ntriples(kg: KnowledgeGraph) -> Iterator[str]:
-    """The RDF view as N-Triples lines, in a stable order of records."""
+
+class DirectEdge(NamedTuple):
+    """A direct edge of the RDF view: ``key`` is the predicate of the Python views (``binds``, ``polarity``,
+    ``blocks`` ...), ``sign`` its sign (0 for ``acts_on``, which carries none)."""
+
+    source: str
+    target: str
+    key: str
+    sign: int
+
+
+#: Interaction edges that carry a sign along a signal (the rest, ``acts_on``, only says which cell a signal reaches).
+_SIGNED_KEYS = frozenset({Predicate.PRODUCES, Predicate.BINDS, Predicate.INCREASES, Predicate.DECREASES})
+
+
+def direct_edges(kg: KnowledgeGraph) -> Iterator[DirectEdge]:
+    """The direct edges, derived as the signed reasoning graph (:func:`tmekg.reasoning.signed.signed_graph`) derives
+    its edges from :func:`tmekg.backends.nx.edge_records`, plus the unsigned ``acts_on``: the same derivation, so a
+    path found by ``tmekg path`` is a chain of these edges (tests compare the two)."""
+    for (u, v, key), data in edge_records(kg).items():
+        kind = data["kind"]
+        if kind == "interaction" and (key in _SIGNED_KEYS or key == Predicate.ACTS_ON):
+            yield DirectEdge(u, v, key, 0 if key == Predicate.ACTS_ON else data["sign"])
+        elif (kind == "therapy_action" and data["sign"] != 0) or kind == "form":
+            yield DirectEdge(u, v, key, data["sign"])
+    for molecule in kg.molecules:
+        for sub in molecule.subunits:  # acting on a subunit acts on the complexes it is part of
+            yield DirectEdge(sub, molecule.id, Predicate.PART_OF.value, 1)
+        if molecule.form_of:
+            yield DirectEdge(molecule.form_of, molecule.id, Predicate.HAS_FORM.value, 1)
+    if any(p.id == TUMOR_GROWTH for p in kg.processes):
+        for process in kg.processes:
+            if process.id != TUMOR_GROWTH:
+                yield DirectEdge(process.id, TUMOR_GROWTH, Predicate.POLARITY.value, process.polarity)
+
+
+_EDGE_PROPERTY: dict[tuple[str, int], URIRef] = {
+    (Predicate.PRODUCES, 1): TMEKG.produces,
+    (Predicate.BINDS, 1): TMEKG.binds,
+    (Predicate.BINDS, -1): TMEKG.bindsInversely,
+    (Predicate.ACTS_ON, 0): TMEKG.actsOn,
+    (Predicate.INCREASES, 1): TMEKG.increases,
+    (Predicate.DECREASES, -1): TMEKG.decreases,
+    (Predicate.POLARITY, 1): TMEKG.promotes,
+    (Predicate.POLARITY, -1): TMEKG.restrains,
+    (Predicate.MAKES, 1): TMEKG.makes,
+    (Predicate.PART_OF, 1): TMEKG.partOf,
+    (Predicate.HAS_FORM, 1): TMEKG.hasForm,
+}
+
+
+def edge_property(key: str, sign: int) -> URIRef:
+    """The property of a direct edge: one per (key, sign), so a triple's sign is its property's ``tmekg:sign``
+    (a therapy action's property is named after the action: ``tmekg:blocks``)."""
+    found = _EDGE_PROPERTY.get((key, sign))
+    if found is not None:
+        return found
+    return _VOCAB[Action(key).value]
+
+
+def ntriples(kg: KnowledgeGraph, *, ontology: bool = True) -> Iterator[str]:
+    """The RDF view as N-Triples lines, in a stable order of records; with ``ontology`` (the default) the lines
+    of ``tmekg.ttl`` follow, so the vocabulary's labels and signs are in every graph and file tmekg writes."""
     nt = _nt
     for subject, predicate, obj in statements(kg):
         yield f"{nt(subject)} {nt(predicate)} {nt(obj)} .\n"
+    if ontology:
+        yield from ontology_ntriples()
+
+
+@lru_cache(maxsize=1)
+def _ontology_lines() -> tuple[str, ...]:
+    import pyoxigraph as ox
+
+    lines = []
+    for triple in ox.parse(path=str(ontology_path()), format=ox.RdfFormat.TURTLE):
+        lines.append(f"{_ox_nt(triple.subject)} {_ox_nt(triple.predicate)} {_ox_nt(triple.object)} .\n")
+    return tuple(sorted(lines))
+
+
+def ontology_ntriples() -> tuple[str, ...]:
+    """The ontology (``tmekg.ttl``) as sorted N-Triples lines, every plain string typed ``xsd:string`` like the
+    data's, so a graph compares the same on every store."""
+    return _ontology_lines()
+
+
+def _ox_nt(node: Any) -> str:
+    import pyoxigraph as ox
+
+    if isinstance(node, ox.Literal):
+        text = '"' + node.value.translate(_ESCAPES) + '"'
+        return text + f"@{node.language}" if node.language else text + f"^^<{node.datatype.value}>"
+    if isinstance(node, ox.NamedNode):
+        return f"<{node.value}>"
+    raise ValueError(f"tmekg.ttl must not use blank nodes ({node})")  # sorted, isomorphic files need none
 
 
 #: The prefixes every RDF view and file of tmekg declares.
 PREFIXES: dict[str, str] = {
     "tmekg": str(_VOCAB),
+    "rdf": str(RDF),
     "rdfs": str(RDFS),
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": str(XSD),
     "skos": str(SKOS),
     "dcterms": str(DCTERMS),
     "obo": "http://purl.obolibrary.org/obo/",
-    "id": curie_to_iri("tmekg:x")[:-1],
+    "biolink": "https://w3id.org/biolink/vocab/",
+    "id": CURIE_PATTERNS["tmekg"][1],
 }
+
+
+def compact(value: str) -> str:
+    """A full IRI as the name a tmekg user reads: an entity's CURIE (``CL:0000625``, ``tmekg:TAM``), else a
+    prefixed name of :data:`PREFIXES` (``tmekg:blocks``, ``rdfs:label``), else the IRI itself.
+
+    >>> compact("http://purl.obolibrary.org/obo/CL_0000625"), compact("https://w3id.org/tmekg/vocab#blocks")
+    ('CL:0000625', 'tmekg:blocks')
+    """
+    for prefix, (pattern, namespace) in _CURIE_BY_LENGTH:
+        if value.startswith(namespace) and pattern.fullmatch(value[len(namespace) :]):
+            return f"{prefix}:{value[len(namespace) :]}"
+    for prefix, namespace in _PREFIX_BY_LENGTH:
+        local = value[len(namespace) :]
+        if value.startswith(namespace) and local and _PN_LOCAL.fullmatch(local):
+            return f"{prefix}:{local}"
+    return value
+
+
+_CURIE_BY_LENGTH = sorted(CURIE_PATTERNS.items(), key=lambda item: -len(item[1][1]))
+_PREFIX_BY_LENGTH = sorted(((p, n) for p, n in PREFIXES.items() if p != "id"), key=lambda item: -len(item[1]))
+_PN_LOCAL = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_\-.]*(?<!\.)")
 
 
 def _prefixes(graph: Graph) -> None:
@@ -414,29 +563,26 @@ def _prefixes(graph: Graph) -> None:
 
 
 def to_rdf(
-    kg: KnowledgeGraph, *, store: str = "Oxigraph", with_ontology: bool = False, path: Path | None = None
+    kg: KnowledgeGraph, *, store: str = "Oxigraph", with_ontology: bool = True, path: Path | None = None
 ) -> Graph:
-    """Build the RDF graph of ``kg``. ``store="default"`` uses rdflib's in-memory store; the Oxigraph store (the
-    default) is bulk-loaded from N-Triples, in memory or, with ``path``, in a new on-disk store there.
+    """Build the RDF graph of ``kg`` with the ontology in it (``with_ontology=False`` leaves it out).
+    ``store="default"`` uses rdflib's in-memory store; the Oxigraph store (the default) is bulk-loaded from
+    N-Triples, in memory or, with ``path``, in a new on-disk store there.
 
     Every string is an ``xsd:string`` literal and every number an ``xsd:integer``, so the graph compares the
     same on any store.
     """
-    data = "".join(ntriples(kg)).encode("utf-8")
+    data = "".join(ntriples(kg, ontology=with_ontology)).encode("utf-8")
     if store == "Oxigraph":
         import pyoxigraph as ox
         from oxrdflib.store import OxigraphStore
 
         inner = ox.Store(str(path)) if path is not None else ox.Store()
         inner.bulk_load(data, format=ox.RdfFormat.N_TRIPLES)
-        if with_ontology:
-            inner.bulk_load(path=str(ontology_path()), format=ox.RdfFormat.TURTLE)
         graph = Graph(store=OxigraphStore(store=inner), identifier=DATASET_DEFAULT_GRAPH_ID)
     else:
         graph = Graph(store=store)
         graph.parse(data=data, format="nt")
-        if with_ontology:
-            graph.parse(ontology_path(), format="turtle")
     _prefixes(graph)
     return graph
 
@@ -457,32 +603,74 @@ def record_iri(kind: str, record_id: str) -> URIRef:
     return URIRef(f"{curie_to_iri('tmekg:' + kind)}/{quote(record_id, safe='')}")
 
 
-def select(graph: Graph, text: str, bindings: dict[str, str] | None = None) -> list[dict[str, object]]:
-    """Run a SPARQL SELECT with string parameters bound (as ``xsd:string`` literals), rows as plain values.
+class Iri(str):
+    """A result value that is an IRI (a plain ``str`` everywhere else: equal, hashed and printed as its text)."""
 
-    IRIs become strings, literals their Python values, unbound variables ``None``.
+    __slots__ = ()
+
+
+Bindings = Mapping[str, "str | int"]
+
+
+def select(graph: Graph, text: str, bindings: Bindings | None = None) -> list[dict[str, object]]:
+    """Run a SPARQL SELECT with parameters bound (strings as ``xsd:string``, integers as ``xsd:integer``
+    literals), rows as plain values.
+
+    IRIs become :class:`Iri` strings, literals their Python values, unbound variables ``None``.
     """
     return select_rows(graph, text, bindings)[0]
 
 
+def sparql_literal(value: str | int) -> str:
+    """A value written as a SPARQL literal: a string quoted with every special character escaped, an integer
+    typed ``xsd:integer``; for stores that take no bound parameters (see :mod:`tmekg.backends.remote`).
+
+    >>> print(sparql_literal('a "b"'), sparql_literal(4))
+    "a \\"b\\"" "4"^^<http://www.w3.org/2001/XMLSchema#integer>
+    """
+    literal = _literal(value)
+    if literal.datatype == XSD.integer:
+        return f'"{int(value)}"^^<{XSD.integer}>'
+    return '"' + str(value).translate(_SPARQL_ESCAPES) + '"'
+
+
+_SPARQL_ESCAPES = str.maketrans(
+    {"\\": "\\\\", '"': '\\"', "'": "\\'", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+)
+
+
+def _literal(value: str | int) -> Literal:
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise TypeError(f"a SPARQL parameter is a string or an integer, not {value!r}")
+    return Literal(value, datatype=XSD.integer if isinstance(value, int) else XSD.string)
+
+
 def select_rows(
-    graph: Graph, text: str, bindings: dict[str, str] | None = None, limit: int | None = None
+    graph: Graph, text: str, bindings: Bindings | None = None, limit: int | None = None
 ) -> tuple[list[dict[str, object]], bool]:
     """Like :func:`select`, stopping after ``limit`` rows: ``(rows, truncated)``. On the Oxigraph store the query
     runs in pyoxigraph itself and rows are read lazily, so a limit stops the engine early."""
+    _names, rows, truncated = select_table(graph, text, bindings, limit)
+    return rows, truncated
+
+
+def select_table(
+    graph: Graph, text: str, bindings: Bindings | None = None, limit: int | None = None
+) -> tuple[list[str], list[dict[str, object]], bool]:
+    """Like :func:`select_rows`, with the projected variable names first: ``(names, rows, truncated)``."""
     inner = getattr(graph.store, "_inner", None)
     if inner is not None and graph.identifier == DATASET_DEFAULT_GRAPH_ID:
         return _select_oxigraph(inner, text, bindings or {}, limit)
-    init = {name: Literal(value, datatype=XSD.string) for name, value in (bindings or {}).items()}
+    init = {name: _literal(value) for name, value in (bindings or {}).items()}
     result = graph.query(text, initBindings=init) if init else graph.query(text)
     names = [str(v) for v in (result.vars or [])]
     rows: list[dict[str, object]] = []
     for row in result:
         if limit is not None and len(rows) >= limit:
-            return rows, True
+            return names, rows, True
         values = row if isinstance(row, tuple) else (row,)
         rows.append({n: _plain(v) for n, v in zip(names, values, strict=True)})
-    return rows, False
+    return names, rows, False
 
 
 _XSD_NATIVE: dict[str, type] = {str(XSD.integer): int, str(XSD.double): float, str(XSD.decimal): float}
@@ -499,23 +687,25 @@ def _ox_plain(term: Any) -> object:
             return term.value == "true"
         convert = _XSD_NATIVE.get(datatype)
         return convert(term.value) if convert else term.value
-    return term.value
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    return Iri(term.value)
 
 
 def _select_oxigraph(
-    store: Any, text: str, bindings: dict[str, str], limit: int | None
-) -> tuple[list[dict[str, object]], bool]:
+    store: Any, text: str, bindings: Bindings, limit: int | None
+) -> tuple[list[str], list[dict[str, object]], bool]:
     import pyoxigraph as ox
 
-    subs = {ox.Variable(name): ox.Literal(value) for name, value in bindings.items()}
+    subs = {ox.Variable(name): ox.Literal(_literal(value).toPython()) for name, value in bindings.items()}
     solutions = store.query(text, substitutions=subs or None)
     names = [v.value for v in solutions.variables]
     rows: list[dict[str, object]] = []
     for solution in solutions:
         if limit is not None and len(rows) >= limit:
-            return rows, True
+            return names, rows, True
         rows.append({name: _ox_plain(solution[name]) for name in names})
-    return rows, False
+    return names, rows, False
 
 
 def _plain(term: object) -> object:
@@ -523,4 +713,6 @@ def _plain(term: object) -> object:
         return None
     if isinstance(term, Literal):
         return term.toPython()
-    return str(term)
+    if isinstance(term, URIRef):
+        return Iri(term)
+    return f"_:{term}"

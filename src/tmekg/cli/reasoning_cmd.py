@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -24,6 +24,9 @@ from tmekg.cli.common import (
 from tmekg.errors import InputError
 from tmekg.kg import KnowledgeGraph
 from tmekg.vocab import EntityKind
+
+if TYPE_CHECKING:
+    from tmekg.backends.base import Backend
 
 __all__ = ["query_app"]
 
@@ -175,6 +178,20 @@ def _params(pairs: list[str]) -> dict[str, str]:
 
 
 ParamOpt = Annotated[list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE (repeatable).")]
+EndpointOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--endpoint",
+        help="Query a remote SPARQL 1.1 store at this query endpoint instead of the embedded graph (credentials: "
+        "env TMEKG_SPARQL_USER and TMEKG_SPARQL_PASSWORD).",
+        show_default=False,
+    ),
+]
+GraphOpt = Annotated[str, typer.Option("--graph", help="The named graph tmekg was pushed into (with --endpoint).")]
+TimeoutOpt = Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds to wait for the remote store.")]
+IdsOpt = Annotated[
+    bool, typer.Option("--ids", help="Print values as the store returns them: full IRIs and ids, no labels.")
+]
 
 
 @query_app.command("sparql")
@@ -185,11 +202,17 @@ def query_sparql(
     file: Annotated[Path | None, typer.Option("--file", help="Run your own SPARQL query from this file.")] = None,
     write: Annotated[bool, typer.Option("--write", help="Allow a SPARQL update (on the in-memory graph).")] = False,
     limit: Annotated[int, typer.Option(min=1, help="Most rows to print; more are cut and the cut is said.")] = 10_000,
+    endpoint: EndpointOpt = None,
+    graph: GraphOpt = "https://w3id.org/tmekg/graph",
+    timeout: TimeoutOpt = 60.0,
+    ids: IdsOpt = False,
     seed: SeedOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """Run a catalogue SPARQL query (or --file) on the embedded graph; values bind as parameters."""
-    from tmekg.backends.rdf import select_rows, to_rdf
+    """Run a catalogue SPARQL query (or --file) on the embedded graph or a remote store; values bind as
+    parameters. Ids and IRIs print as prefixed names with their labels (--ids: as stored)."""
+    from tmekg.backends.base import display_rows, resolve_params
+    from tmekg.backends.rdf import compact
     from tmekg.cli import render, render_reasoning
     from tmekg.queries import list_queries, load_query, parse_query_text
 
@@ -199,7 +222,8 @@ def query_sparql(
             extra = f"  (params: {', '.join(spec.params)})" if spec.params else ""
             render.console.print(f"{known}: {spec.title}{extra}")
         return
-    kg = load_graph(seed)
+    if name is not None and file is not None:
+        raise InputError("give a catalogue query name or --file, not both")
     if file is not None:
         if not file.is_file():
             raise InputError(f"query file {file} not found")
@@ -208,31 +232,46 @@ def query_sparql(
     else:
         assert name is not None
         spec = load_query("sparql", name)
-    given = _params(param or [])
-    unknown = sorted(set(given) - set(spec.params)) if file is None else []
-    if unknown:
-        raise InputError(f"unknown parameter(s) {', '.join(unknown)}; {spec.name} takes {', '.join(spec.params)}")
-    missing = sorted(set(spec.params) - set(given))
-    if missing:
-        raise InputError(f"{spec.name} needs --param {missing[0]}=VALUE")
-    bindings = {}
-    for key, value in given.items():
-        kind = spec.params.get(key)
-        bindings[key] = kg.lookup(value, EntityKind(kind)).id if kind else value
-    graph = to_rdf(kg) if write else opened_rdf(kg)  # an update never touches the store
-    if file is not None and write and _is_update(spec.text):
-        graph.update(spec.text)
-        render.console.print(f"update applied to the in-memory graph ({len(graph)} triples); nothing is saved")
-        return
-    rows, truncated = select_rows(graph, spec.text, bindings, limit)
-    if truncated:
-        render.err_console.print(f"truncated: the first {limit} rows are printed (raise --limit)")
-    if json_out:
-        render.print_json(rows)
+    if endpoint is not None:
+        from tmekg.backends.remote import RemoteSparql
+
+        if write:
+            raise InputError("--write is for the embedded graph; a remote store is queried read-only")
+        backend: Backend = RemoteSparql(endpoint, graph=graph, timeout=timeout)
+        kinds = any(kind not in (None,) and not kind.startswith("integer") for kind in spec.params.values())
+        kg = load_graph(seed) if kinds else None
     else:
-        render_reasoning.rows_table(rows, f"{spec.title or spec.name}: {len(rows)} row(s)")
-    if not rows:
+        from tmekg.backends.sparql import EmbeddedSparql
+
+        kg = load_graph(seed)
+        backend = EmbeddedSparql(to_rdf_graph(kg, write))
+    bindings = resolve_params(spec, _params(param or []), kg, declared_only=file is None)
+    if endpoint is None and file is not None and write and _is_update(spec.text):
+        embedded = backend.graph  # type: ignore[attr-defined]
+        embedded.update(spec.text)
+        render.console.print(f"update applied to the in-memory graph ({len(embedded)} triples); nothing is saved")
+        return
+    if file is not None:
+        result = backend.query(spec.text, bindings, limit=limit)
+    else:
+        result = backend.catalogue(spec.name, bindings, limit=limit)
+    if result.truncated:
+        render.err_console.print(f"truncated: the first {limit} rows are printed (raise --limit)")
+    table, data = display_rows(result, backend.labels, compact, ids=ids)
+    if json_out:
+        render.print_json(data)
+    else:
+        render_reasoning.rows_table(table, f"{spec.title or spec.name}: {len(table)} row(s)")
+    if not result.rows:
         raise typer.Exit(1)
+
+
+def to_rdf_graph(kg: KnowledgeGraph, write: bool) -> Any:
+    """The embedded graph a query runs on: the persistent store's (read-only) unless an update may run, which gets
+    a fresh in-memory copy (an update never touches the store)."""
+    from tmekg.backends.rdf import to_rdf
+
+    return to_rdf(kg) if write else opened_rdf(kg)
 
 
 def _is_update(text: str) -> bool:

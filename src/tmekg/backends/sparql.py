@@ -1,0 +1,143 @@
+"""The embedded SPARQL store as a :class:`~tmekg.backends.base.Backend`: an rdflib Graph on Oxigraph (in memory,
+or the persistent store's on-disk copy opened read-only).
+
+Also what every SPARQL store shares: telling a query from an update, and binding parameters into the text of a
+query for a store that takes none (a remote endpoint): a ``VALUES`` block as the first thing in the ``WHERE``
+group, every value an escaped literal (:func:`tmekg.backends.rdf.sparql_literal`), never raw text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from tmekg.backends.base import QueryResult, Value
+from tmekg.backends.rdf import select_table, sparql_literal, to_rdf
+from tmekg.errors import InputError
+from tmekg.kg import KnowledgeGraph
+from tmekg.queries import load_query
+
+__all__ = ["EmbeddedSparql", "bind_values", "is_update", "label_query"]
+
+# Tokens that may hold a '{' that does not open a group: comments, IRIs, strings (long strings first).
+_SKIP = re.compile(
+    r'#[^\n]*|<[^<>"{}|^`\\\x00-\x20]*>|"""(?:[^"\\]|\\.|"(?!""))*"""|'
+    r"'''(?:[^'\\]|\\.|'(?!''))*'''|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'"
+)
+
+
+def bind_values(text: str, params: Mapping[str, Value]) -> str:
+    """``text`` with ``params`` bound by a ``VALUES`` block opening its ``WHERE`` group.
+
+    Like the embedded store's bound parameters, a value reaches every pattern of the query's top-level group
+    (catalogue queries use their parameters there and project them).
+
+    >>> bind_values("SELECT ?x WHERE { ?x ?p ?v }", {"v": 'a"b', "n": 2})
+    'SELECT ?x WHERE { VALUES (?v ?n) { ("a\\\\"b" "2"^^<http://www.w3.org/2001/XMLSchema#integer>) } ?x ?p ?v }'
+    """
+    if not params:
+        return text
+    names = list(params)
+    for name in names:
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+            raise InputError(f"parameter name {name!r} is not a SPARQL variable name")
+    position = 0
+    while True:
+        brace = text.find("{", position)
+        skip = _SKIP.search(text, position)
+        if brace < 0:
+            raise InputError("the query has no WHERE group to bind parameters in")
+        if skip is not None and skip.start() < brace:
+            position = skip.end()
+            continue
+        break
+    block = f" VALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(sparql_literal(params[n]) for n in names)}) }}"
+    return text[: brace + 1] + block + text[brace + 1 :]
+
+
+def is_update(text: str) -> bool:
+    """Whether ``text`` is a SPARQL update rather than a query; :class:`InputError` when it is neither."""
+    from pyparsing import ParseBaseException
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+    try:
+        parseQuery(text)
+        return False
+    except ParseBaseException:
+        pass
+    try:
+        parseUpdate(text)
+    except ParseBaseException as exc:
+        raise InputError(f"not a SPARQL query or update: {exc}") from None
+    return True
+
+
+def label_query(ids: Iterable[str]) -> str | None:
+    """A query for the labels of tmekg ids (``dcterms:identifier``) and IRIs: rows ``(key, label)``."""
+    curies = sorted({i for i in ids if "://" not in i and not i.startswith("urn:")})
+    iris = sorted({i for i in ids if ("://" in i or i.startswith("urn:")) and re.fullmatch(r'[^<>"{}|^`\\\s]+', i)})
+    parts = []
+    if curies:
+        values = " ".join(sparql_literal(c) for c in curies)
+        parts.append(
+            f"{{ VALUES ?key {{ {values} }} ?x <http://purl.org/dc/terms/identifier> ?key ; "
+            "<http://www.w3.org/2000/01/rdf-schema#label> ?label }"
+        )
+    if iris:
+        values = " ".join(f"<{i}>" for i in iris)
+        parts.append(
+            f"{{ VALUES ?x {{ {values} }} ?x <http://www.w3.org/2000/01/rdf-schema#label> ?label "
+            "BIND(STR(?x) AS ?key) }"
+        )
+    if not parts:
+        return None
+    return f"SELECT ?key ?label WHERE {{ {' UNION '.join(parts)} }}"
+
+
+def labels_from(rows: Iterable[Mapping[str, object]]) -> dict[str, str]:
+    """The first label of each key in the rows of :func:`label_query` (labels sorted, so the choice is stable)."""
+    found: dict[str, str] = {}
+    for row in sorted(rows, key=lambda r: (str(r["key"]), str(r["label"]))):
+        found.setdefault(str(row["key"]), str(row["label"]))
+    return found
+
+
+class EmbeddedSparql:
+    """The RDF view in an rdflib Graph on Oxigraph; ``graph`` is one already built (or opened from the store)."""
+
+    language = "sparql"
+
+    def __init__(self, graph: Any = None) -> None:
+        self.graph = graph
+
+    def describe(self) -> str:
+        return "the embedded RDF store"
+
+    def load(self, kg: KnowledgeGraph) -> str:
+        self.graph = to_rdf(kg)
+        return f"built the embedded RDF store ({len(self.graph.store._inner)} triples)"
+
+    def _graph(self) -> Any:
+        if self.graph is None:
+            raise InputError("the embedded RDF store holds no graph yet (load one first)")
+        return self.graph
+
+    def catalogue(self, name: str, params: Mapping[str, Value], *, limit: int | None = None) -> QueryResult:
+        return self._select(load_query("sparql", name).text, params, limit)
+
+    def query(self, text: str, params: Mapping[str, Value], *, limit: int | None = None) -> QueryResult:
+        if is_update(text):
+            raise InputError("this is a SPARQL update; queries run read-only")
+        return self._select(text, params, limit)
+
+    def _select(self, text: str, params: Mapping[str, Value], limit: int | None) -> QueryResult:
+        columns, rows, truncated = select_table(self._graph(), text, dict(params), limit)
+        return QueryResult(columns, rows, truncated)
+
+    def labels(self, ids: Iterable[str]) -> dict[str, str]:
+        text = label_query(ids)
+        if text is None:
+            return {}
+        _columns, rows, _truncated = select_table(self._graph(), text)
+        return labels_from(rows)
