@@ -12,7 +12,7 @@ import pytest
 import tmekg
 from tmekg.kg import KnowledgeGraph
 
-pytest_plugins = ["tests.neo4j_server"]
+pytest_plugins = ["tests.neo4j_server", "tests.sparql_servers"]
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MINI_SEED = FIXTURES / "mini_seed"
