@@ -24,6 +24,7 @@ from tmekg.cli.common import (
     top_for,
 )
 from tmekg.errors import InputError
+from tmekg.vocab import TumorOutcome
 
 if TYPE_CHECKING:
     from tmekg.kg import KnowledgeGraph
@@ -148,9 +149,7 @@ def lookup(
 @app.command()
 @handles_errors
 def interactions(
-    outcome: Annotated[
-        str | None, typer.Option(help="pro_tumor, anti_tumor or context_dependent.", show_default=False)
-    ] = None,
+    outcome: Annotated[TumorOutcome | None, typer.Option(help="The tumor outcome.", show_default=False)] = None,
     cell: Annotated[str | None, typer.Option(help="Sender or receiver cell type.", show_default=False)] = None,
     molecule: Annotated[
         str | None, typer.Option(help="Ligand, receptor or mediator (or a subunit).", show_default=False)
@@ -171,20 +170,12 @@ def interactions(
     """
     from tmekg.answers import interaction_view
     from tmekg.cli import render
-    from tmekg.vocab import EntityKind, TumorOutcome
+    from tmekg.vocab import EntityKind
 
-    wanted: TumorOutcome | None = None
-    if outcome is not None:
-        try:
-            wanted = TumorOutcome(outcome)
-        except ValueError:
-            raise InputError(
-                f"--outcome {outcome!r} is not one of {', '.join(o.value for o in TumorOutcome)}"
-            ) from None
     kg = load_graph(seed)
     cancer_id = kg.lookup(cancer, EntityKind.CANCER).id if cancer else None
     found = kg.filter_interactions(
-        outcome=wanted,
+        outcome=outcome,
         cell=kg.lookup(cell, EntityKind.CELL_TYPE).id if cell else None,
         molecule=kg.lookup(molecule, EntityKind.MOLECULE).id if molecule else None,
         cancer=cancer_id,
@@ -212,8 +203,6 @@ def interactions(
 def _grouped(kg: KnowledgeGraph, found: list[Interaction]) -> list[tuple[str, list[Interaction]]]:
     """Pro-tumor interactions by the kind of function they hijack (largest group first), then the anti-tumor
     and the context-dependent ones."""
-    from tmekg.vocab import TumorOutcome
-
     groups: dict[str, list[Interaction]] = {}
     for inter in found:
         if inter.tumor_outcome is TumorOutcome.PRO_TUMOR:
