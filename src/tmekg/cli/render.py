@@ -13,19 +13,24 @@ from rich.text import Text
 from tmekg.errors import Problem
 
 __all__ = [
+    "capped_problems",
     "card",
     "console",
     "err_console",
     "interactions_table",
     "print_json",
+    "problem_classes",
     "problems",
     "shown",
     "stats",
     "unwrap_when_piped",
 ]
 
-console = Console(highlight=False, soft_wrap=False)
-err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+# markup=False: every string printed is text. Names, ids, paths, queries and error messages come from users and
+# may hold '[' ... ']' ('tmekg lookup "[/]"'): as markup they crashed the printer or lost characters. Styles are
+# given as rich Text objects instead.
+console = Console(highlight=False, soft_wrap=False, markup=False)
+err_console = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
 
 #: Width used when output goes to a pipe or file: long enough that no line is ever wrapped.
 _PIPE_WIDTH = 1 << 16
@@ -46,10 +51,50 @@ def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
-def problems(found: list[Problem]) -> None:
+#: Problems of one class (severity, file, column) printed before the rest are counted instead (``--all-problems``
+#: lists them all): 10^6 bad rows gave 10^6 lines.
+PROBLEMS_PER_CLASS = 10
+
+
+def problem_classes(found: list[Problem]) -> dict[tuple[str, str, str], list[Problem]]:
+    """Problems grouped by class: severity, file and column, in the order met."""
+    classes: dict[tuple[str, str, str], list[Problem]] = {}
     for problem in found:
+        classes.setdefault((problem.severity, problem.file, problem.column), []).append(problem)
+    return classes
+
+
+def capped_problems(found: list[Problem], per_class: int | None = PROBLEMS_PER_CLASS) -> tuple[list[Problem], int]:
+    """The problems to show (the first ``per_class`` of each class, in their order) and how many were left out."""
+    if per_class is None:
+        return found, 0
+    keep: set[int] = set()
+    for members in problem_classes(found).values():
+        keep.update(id(p) for p in members[:per_class])
+    shown = [p for p in found if id(p) in keep]
+    return shown, len(found) - len(shown)
+
+
+def problems(found: list[Problem], per_class: int | None = PROBLEMS_PER_CLASS) -> None:
+    """One line per problem, at most ``per_class`` per class (``None``: all), then one line per cut class saying
+    how many more it holds."""
+    shown, _ = capped_problems(found, per_class)
+    for problem in shown:
         style = {"error": "red", "warning": "yellow"}.get(problem.severity, "dim")
         err_console.print(Text(str(problem), style=style), soft_wrap=True)  # one line per problem
+    if per_class is None:
+        return
+    for (severity, file, column), members in problem_classes(found).items():
+        if len(members) > per_class:
+            where = f"{file}, column {column!r}" if column else file
+            err_console.print(
+                Text(
+                    f"... and {len(members) - per_class} more {severity}(s) in {where} "
+                    "(tmekg validate --all-problems lists every one)",
+                    style="dim",
+                ),
+                soft_wrap=True,
+            )
 
 
 def _name(ref: dict[str, Any] | None) -> str:
@@ -133,7 +178,7 @@ def card(view: dict[str, Any], top: int | None = None) -> None:
     if entity.get("description"):
         rows.append(("description", entity["description"]))
     for key, value in rows:
-        console.print(f"  [dim]{key}:[/dim] {value}", highlight=False)
+        console.print(Text.assemble("  ", (f"{key}:", "dim"), " ", value), highlight=False)
     for key, title in (
         ("interactions_out", "interactions out (it sends or carries)"),
         ("interactions_in", "interactions in (it receives)"),

@@ -61,7 +61,7 @@ def therapy(data: dict[str, Any]) -> None:
     for a in data["actions"]:
         target = a["target"]
         name = target["label"] + (f" ({target['symbol']})" if target.get("symbol") else "")
-        console.print(f"  {a['action']} {name}  [dim]{', '.join(a['evidence'])}[/dim]")
+        console.print(Text.assemble(f"  {a['action']} {name}  ", (", ".join(a["evidence"]), "dim")))
     net = data["net_effect"]
     style = {"anti_tumor": "green", "pro_tumor": "red", "mixed": "yellow"}.get(net["direction"], "dim")
     console.print(
