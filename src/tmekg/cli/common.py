@@ -14,10 +14,13 @@ from tmekg.errors import AmbiguousNameError, InputError, NotFoundError, SeedErro
 if TYPE_CHECKING:
     from tmekg.export.view import AnswerLayout
     from tmekg.kg import KnowledgeGraph
+    from tmekg.model import Entity
+    from tmekg.vocab import EntityKind
 
 __all__ = [
     "ExportFormatOpt",
     "ExportOpt",
+    "FirstOpt",
     "JsonOpt",
     "SeedOpt",
     "app",
@@ -26,6 +29,7 @@ __all__ = [
     "handles_errors",
     "load_graph",
     "opened_rdf",
+    "resolve",
     "top_for",
 ]
 
@@ -44,12 +48,20 @@ SeedOpt = Annotated[
     Path | None, typer.Option("--seed", help="Seed directory (default: the shipped seed).", show_default=False)
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+FirstOpt = Annotated[
+    bool,
+    typer.Option("--first", help="When a name matches several entities, take the first candidate instead of listing."),
+]
 
 
 def fail(code: int, message: str) -> typer.Exit:
+    """Say ``message`` on stderr as one line (its text is never read as markup: ``[tmekg:x]`` stays) and give the
+    exit to raise."""
+    from rich.markup import escape
+
     from tmekg.cli.render import err_console
 
-    err_console.print(f"[red]error:[/red] {message}", highlight=False, markup=True, soft_wrap=True)
+    err_console.print(f"[red]error:[/red] {escape(message)}", highlight=False, markup=True, soft_wrap=True)
     return typer.Exit(code)
 
 
@@ -67,7 +79,10 @@ def handles_errors(func: Callable[P, R]) -> Callable[P, R]:
             raise fail(2, f"{len(exc.problems)} problem(s) in the seed tables; nothing was written") from None
         except NotFoundError as exc:
             raise fail(1, str(exc)) from None
-        except (AmbiguousNameError, InputError) as exc:
+        except AmbiguousNameError as exc:
+            hint = " (or --first to take the first)" if "first" in kwargs else ""
+            raise fail(2, f"{exc}{hint}") from None
+        except InputError as exc:
             raise fail(2, str(exc)) from None
         except TmekgError as exc:
             raise fail(2, str(exc)) from None
@@ -123,6 +138,17 @@ def load_graph(seed: Path | None, *, reasoning: bool = False) -> KnowledgeGraph:
     STATE["opened"] = store
     STATE["graph"] = kg  # kept to the end of the process: freeing 10^5 records on return costs a quarter second
     return kg
+
+
+def resolve(kg: KnowledgeGraph, name: str, kind: EntityKind | None = None, first: bool = False) -> Entity:
+    """The entity ``name`` names (see :meth:`KnowledgeGraph.lookup`); when the name was read forgivingly (a
+    synonym, a folded spelling, a previous symbol, the first of several), say how on stderr."""
+    found = kg.resolve(name, kind, first=first)
+    if found.note:
+        from tmekg.cli.render import err_console
+
+        err_console.print(f"note: {name!r} {found.note}", markup=False, highlight=False)
+    return found.entity
 
 
 def _building(message: str) -> None:

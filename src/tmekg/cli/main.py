@@ -13,6 +13,7 @@ import typer
 from tmekg.cli.common import (
     ExportFormatOpt,
     ExportOpt,
+    FirstOpt,
     JsonOpt,
     SeedOpt,
     TopOpt,
@@ -21,6 +22,7 @@ from tmekg.cli.common import (
     fail,
     handles_errors,
     load_graph,
+    resolve,
     top_for,
 )
 from tmekg.errors import InputError
@@ -121,10 +123,13 @@ def stats(
 @app.command()
 @handles_errors
 def lookup(
-    name: Annotated[str, typer.Argument(help="Id, label, symbol or synonym (case-insensitive).")],
+    name: Annotated[
+        str, typer.Argument(help="Id, label, symbol or synonym (forgiving case, spacing, Greek letters, spelling).")
+    ],
     export: ExportOpt = None,
     export_format: ExportFormatOpt = None,
     top: TopOpt = None,
+    first: FirstOpt = False,
     seed: SeedOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
@@ -133,7 +138,7 @@ def lookup(
     from tmekg.cli import render
 
     kg = load_graph(seed)
-    entity = kg.lookup(name)
+    entity = resolve(kg, name, first=first)
     view = lookup_view(kg, entity)
     if export is not None:
         from tmekg.answers import lookup_subgraph
@@ -162,6 +167,7 @@ def interactions(
         bool, typer.Option("--conflicts", help="Only those whose curated outcome differs from the derived sign.")
     ] = False,
     top: TopOpt = None,
+    first: FirstOpt = False,
     seed: SeedOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
@@ -182,11 +188,11 @@ def interactions(
                 f"--outcome {outcome!r} is not one of {', '.join(o.value for o in TumorOutcome)}"
             ) from None
     kg = load_graph(seed)
-    cancer_id = kg.lookup(cancer, EntityKind.CANCER).id if cancer else None
+    cancer_id = resolve(kg, cancer, EntityKind.CANCER, first).id if cancer else None
     found = kg.filter_interactions(
         outcome=wanted,
-        cell=kg.lookup(cell, EntityKind.CELL_TYPE).id if cell else None,
-        molecule=kg.lookup(molecule, EntityKind.MOLECULE).id if molecule else None,
+        cell=resolve(kg, cell, EntityKind.CELL_TYPE, first).id if cell else None,
+        molecule=resolve(kg, molecule, EntityKind.MOLECULE, first).id if molecule else None,
         cancer=cancer_id,
     )
     if conflicts:

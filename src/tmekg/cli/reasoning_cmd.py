@@ -10,6 +10,7 @@ import typer
 from tmekg.cli.common import (
     ExportFormatOpt,
     ExportOpt,
+    FirstOpt,
     JsonOpt,
     SeedOpt,
     TopOpt,
@@ -19,6 +20,7 @@ from tmekg.cli.common import (
     handles_errors,
     load_graph,
     opened_rdf,
+    resolve,
     top_for,
 )
 from tmekg.errors import InputError
@@ -44,10 +46,10 @@ query_app = typer.Typer(help="Run a catalogue query (or your own) on the graph."
 app.add_typer(query_app, name="query")
 
 
-def _restricted(seed: Path | None, cancer: str | None) -> KnowledgeGraph:
+def _restricted(seed: Path | None, cancer: str | None, first: bool = False) -> KnowledgeGraph:
     kg = load_graph(seed, reasoning=not cancer)
     if cancer:
-        kg = kg.for_cancer(kg.lookup(cancer, EntityKind.CANCER).id)
+        kg = kg.for_cancer(resolve(kg, cancer, EntityKind.CANCER, first).id)
     return kg
 
 
@@ -67,6 +69,7 @@ def therapy(
     export: ExportOpt = None,
     export_format: ExportFormatOpt = None,
     plot: PlotOpt = None,
+    first: FirstOpt = False,
     seed: SeedOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
@@ -76,7 +79,9 @@ def therapy(
     from tmekg.reasoning import block
 
     kg = load_graph(seed, reasoning=True)
-    answer = block(kg, name, cancer=cancer, all_partners=all_partners)
+    chosen = resolve(kg, name, EntityKind.THERAPY, first).id
+    cancer_id = resolve(kg, cancer, EntityKind.CANCER, first).id if cancer else None
+    answer = block(kg, chosen, cancer=cancer_id, all_partners=all_partners)
     data = answer.to_dict(kg, top_for(top, json_out))
     if export is not None:
         from tmekg.export.layered import therapy_layout
@@ -97,6 +102,7 @@ def combine(
     first: Annotated[str, typer.Argument(help="First therapy.")],
     second: Annotated[str, typer.Argument(help="Second therapy.")],
     cancer: CancerOpt = None,
+    first_hit: FirstOpt = False,
     seed: SeedOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
@@ -105,7 +111,9 @@ def combine(
     from tmekg.reasoning import combine as combine_therapies
 
     kg = load_graph(seed)
-    data = combine_therapies(kg, first, second, cancer=cancer).to_dict(kg)
+    a, b = (resolve(kg, x, EntityKind.THERAPY, first_hit).id for x in (first, second))
+    cancer_id = resolve(kg, cancer, EntityKind.CANCER, first_hit).id if cancer else None
+    data = combine_therapies(kg, a, b, cancer=cancer_id).to_dict(kg)
     if json_out:
         render.print_json(data)
     else:
@@ -127,6 +135,7 @@ def path(
     export: ExportOpt = None,
     export_format: ExportFormatOpt = None,
     plot: PlotOpt = None,
+    first: FirstOpt = False,
     seed: SeedOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
@@ -135,8 +144,9 @@ def path(
     from tmekg.cli import render, render_reasoning
     from tmekg.reasoning import find_paths
 
-    kg = _restricted(seed, cancer)
-    result = find_paths(kg, source, target, max_hops=max_hops, max_paths=max_paths, time_limit=time_limit)
+    kg = _restricted(seed, cancer, first)
+    start, end = (resolve(kg, x, first=first).id for x in (source, target))
+    result = find_paths(kg, start, end, max_hops=max_hops, max_paths=max_paths, time_limit=time_limit)
     data = result.to_dict(kg, top_for(top, json_out))
     if export is not None:
         from tmekg.export.layered import path_layout
@@ -185,6 +195,7 @@ def query_sparql(
     file: Annotated[Path | None, typer.Option("--file", help="Run your own SPARQL query from this file.")] = None,
     write: Annotated[bool, typer.Option("--write", help="Allow a SPARQL update (on the in-memory graph).")] = False,
     limit: Annotated[int, typer.Option(min=1, help="Most rows to print; more are cut and the cut is said.")] = 10_000,
+    first: FirstOpt = False,
     seed: SeedOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
@@ -218,7 +229,7 @@ def query_sparql(
     bindings = {}
     for key, value in given.items():
         kind = spec.params.get(key)
-        bindings[key] = kg.lookup(value, EntityKind(kind)).id if kind else value
+        bindings[key] = resolve(kg, value, EntityKind(kind), first).id if kind else value
     graph = to_rdf(kg) if write else opened_rdf(kg)  # an update never touches the store
     if file is not None and write and _is_update(spec.text):
         graph.update(spec.text)
