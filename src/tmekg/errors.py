@@ -28,14 +28,23 @@ class InputError(TmekgError):
 
 class NotFoundError(TmekgError):
     """A name or id matched nothing; ``suggestions`` holds the nearest names (``(id, label, kind)``, nearest
-    first), said as "did you mean ...?"."""
+    first), said as "did you mean ...?", and ``known`` (for a short list such as the query catalogue) every name
+    there is."""
 
-    def __init__(self, name: str, what: str = "entity", suggestions: list[tuple[str, str, str]] | None = None) -> None:
+    def __init__(
+        self,
+        name: str,
+        what: str = "entity",
+        suggestions: list[tuple[str, str, str]] | None = None,
+        known: list[str] | None = None,
+    ) -> None:
         self.name = name
         self.suggestions = list(suggestions or [])
         message = f"no {what} matches {name!r}"
         if self.suggestions:
             message += "; did you mean " + " or ".join(_named(*s) for s in self.suggestions) + "?"
+        if known is not None:
+            message += f"; known: {', '.join(known) or 'none'}"
         super().__init__(message)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
@@ -21,7 +22,10 @@ __all__ = [
     "ExportFormatOpt",
     "ExportOpt",
     "FirstOpt",
+    "FormatOpt",
+    "IdsOpt",
     "JsonOpt",
+    "OutputFormat",
     "SeedOpt",
     "app",
     "export_subgraph",
@@ -29,6 +33,7 @@ __all__ = [
     "handles_errors",
     "load_graph",
     "opened_rdf",
+    "output_format",
     "resolve",
     "top_for",
 ]
@@ -38,7 +43,7 @@ app = typer.Typer(
     help="tmekg: a curated knowledge graph of tumor–immune interactions.",
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,
-    add_completion=False,
+    add_completion=True,  # tmekg --install-completion (bash, zsh, fish, PowerShell); see the README
 )
 
 P = ParamSpec("P")
@@ -48,6 +53,40 @@ SeedOpt = Annotated[
     Path | None, typer.Option("--seed", help="Seed directory (default: the shipped seed).", show_default=False)
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+
+
+class OutputFormat(StrEnum):
+    """How a command prints what it found."""
+
+    TABLE = "table"
+    TSV = "tsv"
+    CSV = "csv"
+    JSON = "json"
+
+
+FormatOpt = Annotated[
+    OutputFormat | None,
+    typer.Option(
+        "--format",
+        help="table (for people; the default), tsv or csv (one row per item with a header, labels beside ids: for "
+        "scripts, `| cut -f`), or json (the same as --json).",
+        show_default=False,
+        case_sensitive=False,
+    ),
+]
+IdsOpt = Annotated[bool, typer.Option("--ids", help="Bare ids: no label beside them (and ids for names on screen).")]
+
+
+def output_format(fmt: OutputFormat | None, json_out: bool, ids: bool = False) -> OutputFormat:
+    """The format a command prints in (``--json`` is ``--format json``); also applies ``--ids``."""
+    from tmekg.cli.render import use_ids
+
+    if json_out and fmt not in (None, OutputFormat.JSON):
+        raise InputError(f"--json and --format {fmt.value} disagree; give one of them")
+    use_ids(ids)
+    return OutputFormat.JSON if json_out else (fmt or OutputFormat.TABLE)
+
+
 FirstOpt = Annotated[
     bool,
     typer.Option("--first", help="When a name matches several entities, take the first candidate instead of listing."),
@@ -184,7 +223,8 @@ SCREEN_TOP = 20
 
 
 def top_for(top: int | None, json_out: bool) -> int | None:
-    """The list bound a command applies: ``None`` (all) for JSON without --top and for --top 0."""
+    """The list bound a command applies: ``None`` (all) for JSON, TSV or CSV (``json_out``: anything but the
+    table) without --top, and for --top 0."""
     if top is None:
         return None if json_out else SCREEN_TOP
     return None if top == 0 else top

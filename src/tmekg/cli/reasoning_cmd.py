@@ -11,6 +11,8 @@ from tmekg.cli.common import (
     ExportFormatOpt,
     ExportOpt,
     FirstOpt,
+    FormatOpt,
+    IdsOpt,
     JsonOpt,
     SeedOpt,
     TopOpt,
@@ -20,6 +22,7 @@ from tmekg.cli.common import (
     handles_errors,
     load_graph,
     opened_rdf,
+    output_format,
     resolve,
     top_for,
 )
@@ -72,17 +75,24 @@ def therapy(
     first: FirstOpt = False,
     seed: SeedOpt = None,
     json_out: JsonOpt = False,
+    fmt: FormatOpt = None,
+    ids: IdsOpt = False,
 ) -> None:
     """What a therapy severs, strengthens or makes, what it needs, its predicted effect on the tumor, escape
-    routes, partners and trials."""
+    routes, partners and trials.
+
+    As TSV or CSV: the interactions it severs or strengthens and its escape routes, one row each with a ``role``
+    and a ``verdict`` (paths, partners and trials: --json).
+    """
     from tmekg.cli import render, render_reasoning
     from tmekg.reasoning import block
 
+    chosen_format = output_format(fmt, json_out, ids)
     kg = load_graph(seed, reasoning=True)
     chosen = resolve(kg, name, EntityKind.THERAPY, first).id
     cancer_id = resolve(kg, cancer, EntityKind.CANCER, first).id if cancer else None
     answer = block(kg, chosen, cancer=cancer_id, all_partners=all_partners)
-    data = answer.to_dict(kg, top_for(top, json_out))
+    data = answer.to_dict(kg, top_for(top, chosen_format != "table"))
     if export is not None:
         from tmekg.export.layered import therapy_layout
 
@@ -90,7 +100,11 @@ def therapy(
         export_subgraph(answer.subgraph(kg), export, export_format, title, therapy_layout(kg, answer))
     if plot is not None:
         _plot(kg, answer, plot)
-    if json_out:
+    if chosen_format in ("tsv", "csv"):
+        from tmekg.cli.rows import therapy_rows
+
+        render.write_rows(therapy_rows(data), chosen_format, ids)
+    elif chosen_format == "json":
         render.print_json(data)
     else:
         render_reasoning.therapy(data)
@@ -105,16 +119,23 @@ def combine(
     first_hit: FirstOpt = False,
     seed: SeedOpt = None,
     json_out: JsonOpt = False,
+    fmt: FormatOpt = None,
+    ids: IdsOpt = False,
 ) -> None:
     """Whether two therapies are redundant, complementary or antagonistic, and which interactions say so."""
     from tmekg.cli import render, render_reasoning
     from tmekg.reasoning import combine as combine_therapies
 
+    chosen = output_format(fmt, json_out, ids)
     kg = load_graph(seed)
     a, b = (resolve(kg, x, EntityKind.THERAPY, first_hit).id for x in (first, second))
     cancer_id = resolve(kg, cancer, EntityKind.CANCER, first_hit).id if cancer else None
     data = combine_therapies(kg, a, b, cancer=cancer_id).to_dict(kg)
-    if json_out:
+    if chosen in ("tsv", "csv"):
+        from tmekg.cli.rows import combine_rows
+
+        render.write_rows(combine_rows(data), chosen, ids)
+    elif chosen == "json":
         render.print_json(data)
     else:
         render_reasoning.combination(data)
@@ -138,16 +159,19 @@ def path(
     first: FirstOpt = False,
     seed: SeedOpt = None,
     json_out: JsonOpt = False,
+    fmt: FormatOpt = None,
+    ids: IdsOpt = False,
 ) -> None:
     """Signed simple paths between two entities, strongest evidence first, each with its net sign and the
     evidence on every hop, and a one-line sum: how many paths (and how much weight) say + and −."""
     from tmekg.cli import render, render_reasoning
     from tmekg.reasoning import find_paths
 
+    chosen = output_format(fmt, json_out, ids)
     kg = _restricted(seed, cancer, first)
     start, end = (resolve(kg, x, first=first).id for x in (source, target))
     result = find_paths(kg, start, end, max_hops=max_hops, max_paths=max_paths, time_limit=time_limit)
-    data = result.to_dict(kg, top_for(top, json_out))
+    data = result.to_dict(kg, top_for(top, chosen != "table"))
     if export is not None:
         from tmekg.export.layered import path_layout
 
@@ -155,7 +179,11 @@ def path(
         export_subgraph(result.subgraph(kg), export, export_format, title, path_layout(kg, result))
     if plot is not None:
         _plot(kg, result, plot)
-    if json_out:
+    if chosen in ("tsv", "csv"):
+        from tmekg.cli.rows import path_rows
+
+        render.write_rows(path_rows(data), chosen, ids)
+    elif chosen == "json":
         render.print_json(data)
     else:
         render_reasoning.path_list(data)
@@ -198,10 +226,17 @@ def query_sparql(
     first: FirstOpt = False,
     seed: SeedOpt = None,
     json_out: JsonOpt = False,
+    fmt: FormatOpt = None,
+    ids: IdsOpt = False,
 ) -> None:
-    """Run a catalogue SPARQL query (or --file) on the embedded graph; values bind as parameters."""
+    """Run a catalogue SPARQL query (or --file) on the embedded graph; values bind as parameters.
+
+    Tables, TSV and CSV put each entity id's label beside it (a ``<column>_label`` column; --ids leaves them out);
+    JSON prints the rows as the query returns them.
+    """
     from tmekg.backends.rdf import select_rows, to_rdf
     from tmekg.cli import render, render_reasoning
+    from tmekg.cli.rows import entity_label
     from tmekg.queries import list_queries, load_query, parse_query_text
 
     if name is None and file is None:
@@ -238,10 +273,12 @@ def query_sparql(
     rows, truncated = select_rows(graph, spec.text, bindings, limit)
     if truncated:
         render.err_console.print(f"truncated: the first {limit} rows are printed (raise --limit)")
-    if json_out:
+    chosen = output_format(fmt, json_out, ids)
+    if chosen == "json":
         render.print_json(rows)
     else:
-        render_reasoning.rows_table(rows, f"{spec.title or spec.name}: {len(rows)} row(s)")
+        title = f"{spec.title or spec.name}: {len(rows)} row(s)"
+        render_reasoning.query_rows(rows, title, chosen, ids, entity_label(kg))
     if not rows:
         raise typer.Exit(1)
 
