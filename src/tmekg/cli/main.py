@@ -29,6 +29,7 @@ from tmekg.cli.common import (
     top_for,
 )
 from tmekg.errors import InputError
+from tmekg.export.files import ExportFormat
 
 if TYPE_CHECKING:
     from tmekg.kg import KnowledgeGraph
@@ -37,6 +38,8 @@ if TYPE_CHECKING:
 __all__ = ["app"]
 
 NEO4J_CSV = "neo4j-csv"
+#: Every format ``tmekg export`` writes, as its --format metavar (and so in --help and the README's command list).
+EXPORT_FORMATS = "|".join([*(f.value for f in ExportFormat), NEO4J_CSV])
 
 
 @app.command()
@@ -284,7 +287,8 @@ def export(
         typer.Option(
             "--format",
             "-f",
-            help="json, ttl, nt, jsonld, graphml, gexf, cyjs, cx2, dot, kgx, html, or neo4j-csv (a directory).",
+            metavar=EXPORT_FORMATS,
+            help="The format to write (neo4j-csv writes a directory).",
         ),
     ] = "json",
     bundle: Annotated[
