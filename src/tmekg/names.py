@@ -99,12 +99,16 @@ _NAME_RANK = {"id": 0, "label": 1, "symbol": 2, "synonym": 3, "previous_symbol":
 SYMBOL_TABLE = Path(__file__).resolve().parent / "symbol_table.tsv"
 
 
+_GREEK_TABLE = str.maketrans(GREEK)
+_BRITISH = re.compile("|".join(re.escape(b) for b in SPELLINGS))
+
+
 def _spelled(text: str) -> str:
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    for letter, name in GREEK.items():
-        folded = folded.replace(letter, name)
-    for british, american in SPELLINGS.items():
-        folded = folded.replace(british, american)
+    ascii_only = text.isascii()  # the common case: nothing to normalise and no Greek letter
+    folded = text.lower() if ascii_only else unicodedata.normalize("NFKC", text).casefold().translate(_GREEK_TABLE)
+    if _BRITISH.search(folded):  # rare: then the replacements in their order, as the HTML view applies them
+        for british, american in SPELLINGS.items():
+            folded = folded.replace(british, american)
     return folded
 
 
@@ -190,11 +194,13 @@ class NameIndex:
     """Every name of every entity, by exact name, folded key and Greek-short key; built once per graph."""
 
     entities: dict[str, Entity] = field(default_factory=dict)
+    ids: dict[str, str] = field(default_factory=dict)
     exact: _Table = field(default_factory=dict)
     folded: _Table = field(default_factory=dict)
     short: _Table = field(default_factory=dict)
     symbol_table: Path | None = SYMBOL_TABLE
     _symbols: _Table | None = None
+    _fuzzy: dict[frozenset[str] | None, tuple[list[str], list[str], dict[str, list[int]]]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, entities: Iterable[Entity], symbol_table: Path | None = SYMBOL_TABLE) -> NameIndex:
@@ -204,6 +210,7 @@ class NameIndex:
             if entity.id in index.entities:
                 continue
             index.entities[entity.id] = entity
+            index.ids.setdefault(entity.id.casefold(), entity.id)
             for how, name in _names(entity):
                 key = fold(name)
                 _add(index.exact, name.strip().casefold(), entity.id, how, name)
@@ -228,7 +235,7 @@ class NameIndex:
         text = name.strip()
         exact = text.casefold()
         key = fold(text)
-        ids = {e.id: ("id", e.id) for e in self.entities.values() if e.id.casefold() == exact}
+        ids = {self.ids[exact]: ("id", self.ids[exact])} if exact in self.ids else {}
         symbols = self.symbols().get(exact, {}) if exact else {}
         alone = singular(key)
         plural = (self.folded.get(alone) or self.short.get(greek_short(alone), {})) if alone else {}
@@ -251,35 +258,58 @@ class NameIndex:
         return None
 
     def suggest(self, name: str, wanted: Iterable[str] | None = None, limit: int = 3) -> list[Entity]:
-        """The ``limit`` entities (of the kinds ``wanted``) whose names are nearest to ``name``, nearest first."""
+        """The ``limit`` entities (of the kinds ``wanted``) whose names are nearest to ``name``, nearest first
+        (scored as :data:`SUGGEST_CUTOFF` says)."""
         from rapidfuzz import fuzz, process
 
-        kinds = set(wanted) if wanted is not None else None
-        choices: dict[str, str] = {}
-        for entity in self.entities.values():
-            if kinds is None or entity.kind.value in kinds:
-                for how, each in _names(entity):
-                    if how != "id":
-                        choices.setdefault(_soft(each), entity.id)
+        texts, owners, words = self._choices(wanted)
         query = _soft(name)
-        if not query or not choices:
+        if not query or not texts:
             return []
-        best: dict[str, float] = {}
+        best: dict[int, float] = {}
         for scorer in (fuzz.ratio, fuzz.token_sort_ratio):  # edit similarity, then the same ignoring word order
-            for choice, score, _ in process.extract(query, list(choices), scorer=scorer, limit=None):
-                best[choice] = max(score, best.get(choice, 0.0))
-        words = query.split()
-        if len(words) > 1:  # several words: how well each of them is found among the name's words
-            for choice in choices:
-                theirs = choice.split()
-                found = sum(max(fuzz.ratio(w, t) for t in theirs) for w in words) / len(words)
-                best[choice] = max(best[choice], COVERAGE_WEIGHT * found)
+            for _, score, i in process.extract(
+                query, texts, scorer=scorer, limit=10 * limit, score_cutoff=SUGGEST_CUTOFF
+            ):
+                best[i] = max(score, best.get(i, 0.0))
+        asked = query.split()
+        if len(asked) > 1:  # several words: how well each is found among a name's words (names sharing a near word)
+            vocabulary = list(words)
+            near = [
+                {vocabulary[j]: score for _, score, j in process.extract(w, vocabulary, scorer=fuzz.ratio, limit=None,
+                                                                          score_cutoff=WORD_CUTOFF)}
+                for w in asked
+            ]  # fmt: skip
+            for i in {i for found in near for word in found for i in words[word]}:
+                theirs = texts[i].split()
+                covered = sum(max(found.get(t, 0.0) for t in theirs) for found in near) / len(asked)
+                if COVERAGE_WEIGHT * covered >= SUGGEST_CUTOFF:
+                    best[i] = max(best.get(i, 0.0), COVERAGE_WEIGHT * covered)
         out: list[Entity] = []
-        for choice in sorted(best, key=lambda c: (-best[c], len(c), c)):
-            entity = self.entities[choices[choice]]
-            if best[choice] >= SUGGEST_CUTOFF and entity not in out:
+        for i in sorted(best, key=lambda i: (-best[i], len(texts[i]), texts[i])):
+            entity = self.entities[owners[i]]
+            if entity not in out:
                 out.append(entity)
         return out[:limit]
+
+    def _choices(self, wanted: Iterable[str] | None) -> tuple[list[str], list[str], dict[str, list[int]]]:
+        """The names suggestions are drawn from (for these kinds, built once): their texts as scored, the entity
+        each names, and which names hold each word."""
+        key = frozenset(wanted) if wanted is not None else None
+        if key not in self._fuzzy:
+            owner: dict[str, str] = {}
+            for entity in self.entities.values():
+                if key is None or entity.kind.value in key:
+                    for how, each in _names(entity):
+                        if how != "id":
+                            owner.setdefault(_soft(each), entity.id)
+            texts = list(owner)
+            words: dict[str, list[int]] = {}
+            for i, text in enumerate(texts):
+                for word in set(text.split()):
+                    words.setdefault(word, []).append(i)
+            self._fuzzy[key] = (texts, [owner[t] for t in texts], words)
+        return self._fuzzy[key]
 
 
 #: Lowest similarity (0-100) for a name to be suggested: the best of rapidfuzz's ``ratio`` and ``token_sort_ratio``
@@ -287,6 +317,8 @@ class NameIndex:
 #: name's words (``lung cancer`` -> ``small cell lung cancer``).
 SUGGEST_CUTOFF = 60
 COVERAGE_WEIGHT = 0.95
+#: Lowest ``ratio`` for a word of the query to count as found among a name's words.
+WORD_CUTOFF = 50
 
 
 def name_keys(names: Iterable[str]) -> list[str]:
