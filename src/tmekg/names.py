@@ -1,17 +1,18 @@
 """Names that forgive: how a name a person types reaches one entity.
 
 One resolver serves every command (through :meth:`tmekg.kg.KnowledgeGraph.lookup`) and the HTML view's search
-(which receives each entity's keys from :meth:`NameIndex.keys_of` and the folding tables below, and folds a query
-the same way). Tiers, tried in order; the first that matches answers, and several entities matching in one tier
+(which receives each entity's keys from :func:`name_keys` and the folding tables below, and folds a query the same
+way; a name no key reaches is matched there by a small edit distance, as a self-contained page cannot load
+rapidfuzz). Tiers, tried in order; the first that matches answers, and several entities matching in one tier
 make the name ambiguous:
 
 1. ``id``: the CURIE, case-insensitive (``hgnc:17635``);
 2. ``name``: a label, symbol or synonym, case-insensitive (``pd-l1``, ``Treg``, ``aldesleukin``);
 3. ``folded``: the same after :func:`fold` — Unicode-normalised, Greek letters spelled out, British spellings made
    American, spaces, hyphens and punctuation dropped (``PD L1``, ``TGF-β``, ``tumour growth``);
-4. ``greek_short``: Greek letter names shortened to their first letter on both sides (``TGFb``, ``IFNg``, ``NFkB``);
+4. ``greek_short``: Greek letter names shortened to their first letter on both sides (``TGFb``, ``NFkB``);
 5. ``previous_symbol`` / ``alias_symbol``: an HGNC previous or alias symbol of a protein in the graph, from the
-   shipped ``symbol_table.tsv`` (``C10orf54`` is VISTA, ``TMEM173`` is STING);
+   shipped ``symbol_table.tsv`` (``SCYA2`` is CCL2);
 6. ``plural``: tiers 3 and 4 again with a trailing ``s`` dropped (``Tregs``, ``TAMs``, ``NK cells``).
 
 Abbreviations (CD8, NK, MHC-I, Treg, TAM, MDSC …) are data: the entities' ``synonyms`` in the seed. A name that
