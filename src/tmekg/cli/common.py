@@ -6,6 +6,7 @@ import functools
 import importlib
 import os
 from collections.abc import Callable
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
@@ -17,11 +18,17 @@ from tmekg.errors import AmbiguousNameError, InputError, NotFoundError, SeedErro
 if TYPE_CHECKING:
     from tmekg.export.view import AnswerLayout
     from tmekg.kg import KnowledgeGraph
+    from tmekg.model import Entity
+    from tmekg.vocab import EntityKind
 
 __all__ = [
     "ExportFormatOpt",
     "ExportOpt",
+    "FirstOpt",
+    "FormatOpt",
+    "IdsOpt",
     "JsonOpt",
+    "OutputFormat",
     "SeedOpt",
     "app",
     "exit_for",
@@ -30,6 +37,8 @@ __all__ = [
     "handles_errors",
     "load_graph",
     "opened_rdf",
+    "output_format",
+    "resolve",
     "top_for",
 ]
 
@@ -75,7 +84,7 @@ app = typer.Typer(
     help="tmekg: a curated knowledge graph of tumor–immune interactions.",
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,
-    add_completion=False,
+    add_completion=True,  # tmekg --install-completion (bash, zsh, fish, PowerShell); see the README
 )
 
 P = ParamSpec("P")
@@ -85,6 +94,44 @@ SeedOpt = Annotated[
     Path | None, typer.Option("--seed", help="Seed directory (default: the shipped seed).", show_default=False)
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+
+
+class OutputFormat(StrEnum):
+    """How a command prints what it found."""
+
+    TABLE = "table"
+    TSV = "tsv"
+    CSV = "csv"
+    JSON = "json"
+
+
+FormatOpt = Annotated[
+    OutputFormat | None,
+    typer.Option(
+        "--format",
+        help="table (for people; the default), tsv or csv (one row per item with a header, labels beside ids: for "
+        "scripts, `| cut -f`), or json (the same as --json).",
+        show_default=False,
+        case_sensitive=False,
+    ),
+]
+IdsOpt = Annotated[bool, typer.Option("--ids", help="Bare ids: no label beside them (and ids for names on screen).")]
+
+
+def output_format(fmt: OutputFormat | None, json_out: bool, ids: bool = False) -> OutputFormat:
+    """The format a command prints in (``--json`` is ``--format json``); also applies ``--ids``."""
+    from tmekg.cli.render import use_ids
+
+    if json_out and fmt not in (None, OutputFormat.JSON):
+        raise InputError(f"--json and --format {fmt.value} disagree; give one of them")
+    use_ids(ids)
+    return OutputFormat.JSON if json_out else (fmt or OutputFormat.TABLE)
+
+
+FirstOpt = Annotated[
+    bool,
+    typer.Option("--first", help="When a name matches several entities, take the first candidate instead of listing."),
+]
 
 
 def fail(code: int, message: str, label: str = "error") -> typer.Exit:
@@ -142,6 +189,9 @@ def handles_errors(func: Callable[P, R]) -> Callable[P, R]:
             return func(*args, **kwargs)
         except _PASS_THROUGH:
             raise
+        except AmbiguousNameError as exc:
+            hint = " (or --first to take the first)" if "first" in kwargs else ""
+            raise fail(EXIT_BAD_INPUT, f"{exc}{hint}") from None
         except Exception as exc:  # noqa: BLE001  (see exit_for)
             raise exit_for(exc) from None
 
@@ -207,6 +257,17 @@ def load_graph(seed: Path | None, *, reasoning: bool = False) -> KnowledgeGraph:
     return kg
 
 
+def resolve(kg: KnowledgeGraph, name: str, kind: EntityKind | None = None, first: bool = False) -> Entity:
+    """The entity ``name`` names (see :meth:`KnowledgeGraph.lookup`); when the name was read forgivingly (a
+    synonym, a folded spelling, a previous symbol, the first of several), say how on stderr."""
+    found = kg.resolve(name, kind, first=first)
+    if found.note:
+        from tmekg.cli.render import err_console
+
+        err_console.print(f"note: {name!r} {found.note}", markup=False, highlight=False)
+    return found.entity
+
+
 def _building(message: str) -> None:
     from tmekg.cli.render import err_console
 
@@ -240,7 +301,8 @@ SCREEN_TOP = 20
 
 
 def top_for(top: int | None, json_out: bool) -> int | None:
-    """The list bound a command applies: ``None`` (all) for JSON without --top and for --top 0."""
+    """The list bound a command applies: ``None`` (all) for JSON, TSV or CSV (``json_out``: anything but the
+    table) without --top, and for --top 0."""
     if top is None:
         return None if json_out else SCREEN_TOP
     return None if top == 0 else top

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import sys
-from typing import Any
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
 from tmekg.errors import Problem
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, ProgressColumn
 
 __all__ = [
     "capped_problems",
@@ -21,9 +27,14 @@ __all__ = [
     "print_json",
     "problem_classes",
     "problems",
+    "progress_bar",
+    "showing_ids",
     "shown",
     "stats",
     "unwrap_when_piped",
+    "use_ids",
+    "working",
+    "write_rows",
 ]
 
 # markup=False: every string printed is text. Names, ids, paths, queries and error messages come from users and
@@ -43,7 +54,72 @@ def unwrap_when_piped() -> None:
         each.width = _PIPE_WIDTH if not each.is_terminal else None  # type: ignore[assignment]
 
 
+def progress_bar(*columns: ProgressColumn | str, transient: bool = False) -> Progress:
+    """A rich progress display on stderr for long work, shown only when stderr is a terminal: in a pipe, a log or
+    a test it stays off (rich would otherwise print the finished bar once)."""
+    from rich.progress import Progress
+
+    return Progress(*columns, console=err_console, transient=transient, disable=not err_console.is_terminal)
+
+
+@contextmanager
+def working(what: str) -> Iterator[Callable[[str], None]]:
+    """A spinner with the elapsed time while work without a known size runs (an export, an annotation), on a
+    terminal only and gone when done; yields a function that says which stage the work is in."""
+    from rich.progress import SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with progress_bar(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), transient=True) as bar:
+        task = bar.add_task(what, total=None)
+        yield lambda stage: bar.update(task, description=f"{what}: {stage}")
+
+
 _OUTCOME_STYLE = {"pro_tumor": "red", "anti_tumor": "green", "context_dependent": "yellow"}
+
+#: ``--ids``: entities are shown by their ids instead of their labels.
+_SHOW = {"ids": False}
+
+
+def use_ids(ids: bool) -> None:
+    """Show entities by bare id (``--ids``) or by label (the default) in the human output."""
+    _SHOW["ids"] = ids
+
+
+def showing_ids() -> bool:
+    """Whether ``--ids`` asked for bare ids."""
+    return _SHOW["ids"]
+
+
+def _cell(value: Any) -> str:
+    """A value as one TSV/CSV field: lists joined by ``|``, nothing for None, no tab or line break inside."""
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return "|".join(_cell(v) for v in value)
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return " ".join(str(value).split()) if any(c in str(value) for c in "\t\r\n") else str(value)
+
+
+def write_rows(
+    rows: list[dict[str, Any]], fmt: str, ids: bool = False, columns: tuple[str, ...] | list[str] = ()
+) -> None:
+    """Rows as TSV or CSV on stdout: a header, then one line per row (``columns`` first, then the others in order
+    of first appearance); with ``ids`` the ``*_label`` columns are left out. No rows and no columns: nothing."""
+    found = dict.fromkeys([*columns, *(c for row in rows for c in row)])
+    columns = [c for c in found if not (ids and c.endswith("_label"))]
+    if not columns:
+        return
+    if fmt == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([_cell(row.get(c)) for c in columns])
+        return
+    sys.stdout.write("\t".join(columns) + "\n")
+    for row in rows:
+        sys.stdout.write("\t".join(_cell(row.get(c)) for c in columns) + "\n")
 
 
 def print_json(data: Any) -> None:
@@ -100,6 +176,8 @@ def problems(found: list[Problem], per_class: int | None = PROBLEMS_PER_CLASS) -
 def _name(ref: dict[str, Any] | None) -> str:
     if not ref:
         return ""
+    if _SHOW["ids"]:
+        return str(ref["id"])
     if ref.get("symbol") and ref["symbol"] != ref["label"]:
         return f"{ref['label']} ({ref['symbol']})"
     return str(ref["label"])
