@@ -76,14 +76,16 @@ def test_display_rows_compacts_iris_and_labels_ids(kg: KnowledgeGraph) -> None:
             }
         ],
     )
-    table, data = display_rows(result, store.labels, compact)
-    assert table[0]["x"] == "regulatory T cell (CL:0000815)"
-    assert table[0]["path"] == "pembrolizumab (DRUGBANK:DB09037) > PD-1 (HGNC:8760) > tumor growth (tmekg:tumor_growth)"
-    assert (table[0]["n"], table[0]["text"]) == (2, "pro tumor")
-    assert data[0]["x"] == "CL:0000815"
-    assert data[0]["x_label"] == "regulatory T cell"
-    assert data[0]["path_label"] == "pembrolizumab > PD-1 > tumor growth"
-    assert display_rows(result, store.labels, compact, ids=True) == (result.rows, result.rows)
+    assert display_rows(result, store.labels, compact) == [
+        {
+            "x": "CL:0000815",
+            "x_label": "regulatory T cell",
+            "path": "DRUGBANK:DB09037 > HGNC:8760 > tmekg:tumor_growth",
+            "path_label": "pembrolizumab > PD-1 > tumor growth",
+            "n": 2,
+            "text": "pro tumor",
+        }
+    ]
 
 
 def test_embedded_store_meets_the_contract(kg: KnowledgeGraph) -> None:

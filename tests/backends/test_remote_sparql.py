@@ -4,7 +4,9 @@ tmekg's named graph; a bad endpoint, wrong credentials or a non-SPARQL URL is on
 
 from __future__ import annotations
 
+import csv
 import http.server
+import io
 import json
 import threading
 from collections.abc import Iterator
@@ -120,12 +122,16 @@ def test_cli_push_and_query_with_labels(server: SparqlServer, monkeypatch: pytes
     assert result.exit_code == 0, result.stderr
     assert f"into <{DEFAULT_GRAPH}>" in result.stdout
     args = ["query", "sparql", "therapy_blocks", "-p", "therapy=pembrolizumab", "--endpoint", server.endpoint]
-    result = runner.invoke(app, [*args, "--json"])
+    result = runner.invoke(app, [*args, "--format", "csv"])
     assert result.exit_code == 0, result.stderr
-    rows = json.loads(result.stdout)
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert {(r["therapy"], r["therapy_label"]) for r in rows} == {("DRUGBANK:DB09037", "pembrolizumab")}
-    result = runner.invoke(app, [*args, "--json", "--ids"])
-    assert "therapy_label" not in json.loads(result.stdout)[0]
+    assert all(r["target_label"] for r in rows)
+    bare = list(csv.DictReader(io.StringIO(runner.invoke(app, [*args, "--format", "csv", "--ids"]).stdout)))
+    assert "therapy_label" not in bare[0]
+    assert [r["therapy"] for r in json.loads(runner.invoke(app, [*args, "--json"]).stdout)] == [
+        r["therapy"] for r in bare
+    ]
 
 
 def test_wrong_credentials_are_one_line(fuseki_server: SparqlServer, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -74,12 +74,22 @@ class Backend(Protocol):
         """The labels of the given ids or IRIs that the store knows."""
 
 
+#: Resolves a name to the id of an entity of a kind (any kind for ``None``), e.g. the CLI's resolver that also says
+#: on stderr how a forgiving match read the name.
+Lookup = Callable[[str, EntityKind | None], str]
+
+
 def resolve_params(
-    spec: QuerySpec, given: Mapping[str, str], kg: KnowledgeGraph | None = None, *, declared_only: bool = True
+    spec: QuerySpec,
+    given: Mapping[str, str],
+    kg: KnowledgeGraph | None = None,
+    *,
+    declared_only: bool = True,
+    lookup: Lookup | None = None,
 ) -> dict[str, Value]:
     """Check ``given`` (name -> text) against the header of ``spec`` and resolve each value: an entity kind looks
-    the name up in ``kg`` (id, label, symbol or synonym; :class:`~tmekg.errors.NotFoundError` or
-    :class:`~tmekg.errors.AmbiguousNameError` when it does not resolve), ``integer`` parses an int in bounds,
+    the name up with ``lookup`` (default: :meth:`KnowledgeGraph.lookup` of ``kg``; :class:`~tmekg.errors.NotFoundError`
+    or :class:`~tmekg.errors.AmbiguousNameError` when it does not resolve), ``integer`` parses an int in bounds,
     a parameter without a kind stays text. ``declared_only`` refuses parameters the header does not declare
     (a user's own query declares none, so it takes any).
 
@@ -99,11 +109,13 @@ def resolve_params(
     resolved: dict[str, Value] = {}
     for name, text in given.items():
         kind = spec.params.get(name)
-        resolved[name] = _resolve(spec.name, name, kind, text, kg)
+        resolved[name] = _resolve(spec.name, name, kind, text, kg, lookup)
     return resolved
 
 
-def _resolve(query: str, name: str, kind: str | None, text: str, kg: KnowledgeGraph | None) -> Value:
+def _resolve(
+    query: str, name: str, kind: str | None, text: str, kg: KnowledgeGraph | None, lookup: Lookup | None
+) -> Value:
     if kind is None:
         return text
     integer = _INTEGER.fullmatch(kind)
@@ -118,9 +130,12 @@ def _resolve(query: str, name: str, kind: str | None, text: str, kg: KnowledgeGr
         return number
     if kind != _ANY_ENTITY and kind not in {k.value for k in EntityKind}:
         raise InputError(f"query {query}: parameter {name} has an unknown kind {kind!r}")
+    wanted = None if kind == _ANY_ENTITY else EntityKind(kind)
+    if lookup is not None:
+        return lookup(text, wanted)
     if kg is None:
         raise InputError(f"query {query}: resolving {name} needs the knowledge graph")
-    return kg.lookup(text, None if kind == _ANY_ENTITY else EntityKind(kind)).id
+    return kg.lookup(text, wanted).id
 
 
 def looks_like_id(value: str) -> bool:
@@ -141,49 +156,36 @@ def display_rows(
     result: QueryResult,
     labels: Callable[[Iterable[str]], Mapping[str, str]],
     compact: Callable[[str], str],
-    *,
-    ids: bool = False,
-) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
-    """What the CLI prints for a result: ``(table_rows, json_rows)``. By default IRIs are compacted to prefixed
-    names (``CL:0000625``, ``tmekg:blocks``), a cell holding an id or IRI shows its label beside it (a path of ids
-    shows each label), and JSON rows gain ``<column>_label`` for those; with ``ids`` the values stay as the store
-    returned them."""
-    if ids:
-        return result.rows, result.rows
+) -> list[dict[str, object]]:
+    """The rows a table, TSV or CSV shows: IRIs compacted to prefixed names (``CL:0000625``, ``tmekg:blocks``), and
+    a ``<column>_label`` column beside every column holding ids or IRIs the store has labels for (a path of ids
+    gets the path of their labels). ``labels`` asks the store once for every id in the rows."""
     from tmekg.backends.rdf import Iri
 
-    wanted: set[str] = set()
-    for row in result.rows:
-        for value in row.values():
-            if isinstance(value, Iri):
-                wanted.add(str(value))
-            elif isinstance(value, str):
-                parts = value.split(PATH_JOIN)
-                if all(looks_like_id(p) for p in parts):
-                    wanted.update(parts)
+    def parts(value: object) -> list[str]:
+        if isinstance(value, Iri):
+            return [str(value)]
+        if isinstance(value, str) and value:
+            split = value.split(PATH_JOIN)
+            if all(looks_like_id(p) for p in split):
+                return split
+        return []
+
+    wanted = {p for row in result.rows for value in row.values() for p in parts(value)}
     found = dict(labels(wanted)) if wanted else {}
-    table: list[dict[str, object]] = []
-    data: list[dict[str, object]] = []
+    labelled = {
+        column
+        for row in result.rows
+        for column, value in row.items()
+        if any(p in found for p in parts(value)) and f"{column}_label" not in row
+    }
+    shown: list[dict[str, object]] = []
     for row in result.rows:
-        shown: dict[str, object] = {}
-        plain: dict[str, object] = {}
+        new: dict[str, object] = {}
         for column, value in row.items():
-            if isinstance(value, Iri):
-                name = compact(str(value))
-                label = found.get(str(value))
-                shown[column] = f"{label} ({name})" if label and label != name else name
-                plain[column] = name
-                if label:
-                    plain[f"{column}_label"] = label
-            elif isinstance(value, str) and value and all(looks_like_id(p) for p in value.split(PATH_JOIN)):
-                parts = value.split(PATH_JOIN)
-                shown[column] = PATH_JOIN.join(f"{found[p]} ({p})" if p in found else p for p in parts)
-                plain[column] = value
-                if any(p in found for p in parts):
-                    plain[f"{column}_label"] = PATH_JOIN.join(found.get(p, p) for p in parts)
-            else:
-                shown[column] = value
-                plain[column] = value
-        table.append(shown)
-        data.append(plain)
-    return table, data
+            new[column] = compact(str(value)) if isinstance(value, Iri) else value
+            if column in labelled:
+                names = parts(value)
+                new[f"{column}_label"] = PATH_JOIN.join(found.get(p, p) for p in names) if names else ""
+        shown.append(new)
+    return shown

@@ -10,6 +10,9 @@ import typer
 from tmekg.cli.common import (
     ExportFormatOpt,
     ExportOpt,
+    FirstOpt,
+    FormatOpt,
+    IdsOpt,
     JsonOpt,
     SeedOpt,
     TopOpt,
@@ -19,6 +22,8 @@ from tmekg.cli.common import (
     handles_errors,
     load_graph,
     opened_rdf,
+    output_format,
+    resolve,
     top_for,
 )
 from tmekg.errors import InputError
@@ -47,10 +52,10 @@ query_app = typer.Typer(help="Run a catalogue query (or your own) on the graph."
 app.add_typer(query_app, name="query")
 
 
-def _restricted(seed: Path | None, cancer: str | None) -> KnowledgeGraph:
+def _restricted(seed: Path | None, cancer: str | None, first: bool = False) -> KnowledgeGraph:
     kg = load_graph(seed, reasoning=not cancer)
     if cancer:
-        kg = kg.for_cancer(kg.lookup(cancer, EntityKind.CANCER).id)
+        kg = kg.for_cancer(resolve(kg, cancer, EntityKind.CANCER, first).id)
     return kg
 
 
@@ -70,17 +75,27 @@ def therapy(
     export: ExportOpt = None,
     export_format: ExportFormatOpt = None,
     plot: PlotOpt = None,
+    first: FirstOpt = False,
     seed: SeedOpt = None,
     json_out: JsonOpt = False,
+    fmt: FormatOpt = None,
+    ids: IdsOpt = False,
 ) -> None:
     """What a therapy severs, strengthens or makes, what it needs, its predicted effect on the tumor, escape
-    routes, partners and trials."""
+    routes, partners and trials.
+
+    As TSV or CSV: the interactions it severs or strengthens and its escape routes, one row each with a ``role``
+    and a ``verdict`` (paths, partners and trials: --json).
+    """
     from tmekg.cli import render, render_reasoning
     from tmekg.reasoning import block
 
+    chosen_format = output_format(fmt, json_out, ids)
     kg = load_graph(seed, reasoning=True)
-    answer = block(kg, name, cancer=cancer, all_partners=all_partners)
-    data = answer.to_dict(kg, top_for(top, json_out))
+    chosen = resolve(kg, name, EntityKind.THERAPY, first).id
+    cancer_id = resolve(kg, cancer, EntityKind.CANCER, first).id if cancer else None
+    answer = block(kg, chosen, cancer=cancer_id, all_partners=all_partners)
+    data = answer.to_dict(kg, top_for(top, chosen_format != "table"))
     if export is not None:
         from tmekg.export.layered import therapy_layout
 
@@ -88,7 +103,11 @@ def therapy(
         export_subgraph(answer.subgraph(kg), export, export_format, title, therapy_layout(kg, answer))
     if plot is not None:
         _plot(kg, answer, plot)
-    if json_out:
+    if chosen_format in ("tsv", "csv"):
+        from tmekg.cli.rows import therapy_rows
+
+        render.write_rows(therapy_rows(data), chosen_format, ids)
+    elif chosen_format == "json":
         render.print_json(data)
     else:
         render_reasoning.therapy(data)
@@ -100,16 +119,26 @@ def combine(
     first: Annotated[str, typer.Argument(help="First therapy.")],
     second: Annotated[str, typer.Argument(help="Second therapy.")],
     cancer: CancerOpt = None,
+    first_hit: FirstOpt = False,
     seed: SeedOpt = None,
     json_out: JsonOpt = False,
+    fmt: FormatOpt = None,
+    ids: IdsOpt = False,
 ) -> None:
     """Whether two therapies are redundant, complementary or antagonistic, and which interactions say so."""
     from tmekg.cli import render, render_reasoning
     from tmekg.reasoning import combine as combine_therapies
 
+    chosen = output_format(fmt, json_out, ids)
     kg = load_graph(seed)
-    data = combine_therapies(kg, first, second, cancer=cancer).to_dict(kg)
-    if json_out:
+    a, b = (resolve(kg, x, EntityKind.THERAPY, first_hit).id for x in (first, second))
+    cancer_id = resolve(kg, cancer, EntityKind.CANCER, first_hit).id if cancer else None
+    data = combine_therapies(kg, a, b, cancer=cancer_id).to_dict(kg)
+    if chosen in ("tsv", "csv"):
+        from tmekg.cli.rows import combine_rows
+
+        render.write_rows(combine_rows(data), chosen, ids)
+    elif chosen == "json":
         render.print_json(data)
     else:
         render_reasoning.combination(data)
@@ -130,17 +159,22 @@ def path(
     export: ExportOpt = None,
     export_format: ExportFormatOpt = None,
     plot: PlotOpt = None,
+    first: FirstOpt = False,
     seed: SeedOpt = None,
     json_out: JsonOpt = False,
+    fmt: FormatOpt = None,
+    ids: IdsOpt = False,
 ) -> None:
     """Signed simple paths between two entities, strongest evidence first, each with its net sign and the
     evidence on every hop, and a one-line sum: how many paths (and how much weight) say + and −."""
     from tmekg.cli import render, render_reasoning
     from tmekg.reasoning import find_paths
 
-    kg = _restricted(seed, cancer)
-    result = find_paths(kg, source, target, max_hops=max_hops, max_paths=max_paths, time_limit=time_limit)
-    data = result.to_dict(kg, top_for(top, json_out))
+    chosen = output_format(fmt, json_out, ids)
+    kg = _restricted(seed, cancer, first)
+    start, end = (resolve(kg, x, first=first).id for x in (source, target))
+    result = find_paths(kg, start, end, max_hops=max_hops, max_paths=max_paths, time_limit=time_limit)
+    data = result.to_dict(kg, top_for(top, chosen != "table"))
     if export is not None:
         from tmekg.export.layered import path_layout
 
@@ -148,7 +182,11 @@ def path(
         export_subgraph(result.subgraph(kg), export, export_format, title, path_layout(kg, result))
     if plot is not None:
         _plot(kg, result, plot)
-    if json_out:
+    if chosen in ("tsv", "csv"):
+        from tmekg.cli.rows import path_rows
+
+        render.write_rows(path_rows(data), chosen, ids)
+    elif chosen == "json":
         render.print_json(data)
     else:
         render_reasoning.path_list(data)
@@ -189,9 +227,6 @@ EndpointOpt = Annotated[
 ]
 GraphOpt = Annotated[str, typer.Option("--graph", help="The named graph tmekg was pushed into (with --endpoint).")]
 TimeoutOpt = Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds to wait for the remote store.")]
-IdsOpt = Annotated[
-    bool, typer.Option("--ids", help="Print values as the store returns them: full IRIs and ids, no labels.")
-]
 
 
 @query_app.command("sparql")
@@ -205,12 +240,18 @@ def query_sparql(
     endpoint: EndpointOpt = None,
     graph: GraphOpt = "https://w3id.org/tmekg/graph",
     timeout: TimeoutOpt = 60.0,
-    ids: IdsOpt = False,
+    first: FirstOpt = False,
     seed: SeedOpt = None,
     json_out: JsonOpt = False,
+    fmt: FormatOpt = None,
+    ids: IdsOpt = False,
 ) -> None:
-    """Run a catalogue SPARQL query (or --file) on the embedded graph or a remote store; values bind as
-    parameters. Ids and IRIs print as prefixed names with their labels (--ids: as stored)."""
+    """Run a catalogue SPARQL query (or --file) on the embedded graph or a remote store (--endpoint); values bind
+    as parameters.
+
+    Tables, TSV and CSV show IRIs as prefixed names and put the label of each id or IRI beside it (a
+    ``<column>_label`` column; --ids leaves them out); JSON prints the rows as the query returns them.
+    """
     from tmekg.backends.base import display_rows, resolve_params
     from tmekg.backends.rdf import compact
     from tmekg.cli import render, render_reasoning
@@ -238,14 +279,20 @@ def query_sparql(
         if write:
             raise InputError("--write is for the embedded graph; a remote store is queried read-only")
         backend: Backend = RemoteSparql(endpoint, graph=graph, timeout=timeout)
-        kinds = any(kind not in (None,) and not kind.startswith("integer") for kind in spec.params.values())
-        kg = load_graph(seed) if kinds else None
+        names_entities = any(kind is not None and not kind.startswith("integer") for kind in spec.params.values())
+        kg = load_graph(seed) if names_entities else None  # the seed resolves names to ids; the store has the rest
     else:
         from tmekg.backends.sparql import EmbeddedSparql
 
         kg = load_graph(seed)
         backend = EmbeddedSparql(to_rdf_graph(kg, write))
-    bindings = resolve_params(spec, _params(param or []), kg, declared_only=file is None)
+    loaded = kg
+
+    def lookup(text: str, kind: EntityKind | None) -> str:
+        assert loaded is not None
+        return resolve(loaded, text, kind, first).id
+
+    bindings = resolve_params(spec, _params(param or []), kg, declared_only=file is None, lookup=lookup)
     if endpoint is None and file is not None and write and _is_update(spec.text):
         embedded = backend.graph  # type: ignore[attr-defined]
         embedded.update(spec.text)
@@ -257,11 +304,13 @@ def query_sparql(
         result = backend.catalogue(spec.name, bindings, limit=limit)
     if result.truncated:
         render.err_console.print(f"truncated: the first {limit} rows are printed (raise --limit)")
-    table, data = display_rows(result, backend.labels, compact, ids=ids)
-    if json_out:
-        render.print_json(data)
+    chosen = output_format(fmt, json_out, ids)
+    if chosen == "json":
+        render.print_json(result.rows)
     else:
-        render_reasoning.rows_table(table, f"{spec.title or spec.name}: {len(table)} row(s)")
+        rows = result.rows if ids else display_rows(result, backend.labels, compact)
+        title = f"{spec.title or spec.name}: {len(rows)} row(s)"
+        render_reasoning.query_rows(rows, title, chosen, True, lambda _value: None)  # labelled above
     if not result.rows:
         raise typer.Exit(1)
 
