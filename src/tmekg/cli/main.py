@@ -135,14 +135,9 @@ def stats(
         data["checklist"] = checklist
     data["layers"] = layers(load_tiers(tier)) if tier is not None else layers([])
     chosen = output_format(fmt, json_out)
-    if chosen in ("tsv", "csv"):
-        from tmekg.cli.rows import stats_rows
+    from tmekg.cli.rows import stats_rows
 
-        render.write_rows(stats_rows(data), chosen)
-    elif chosen == "json":
-        render.print_json(data)
-    else:
-        render.stats(data)
+    render.emit(data, chosen, render.stats, stats_rows)
 
 
 @app.command()
