@@ -23,7 +23,6 @@ from tmekg.kg import KnowledgeGraph
 from tmekg.model import Cancer, CellType, Entity, Molecule, Process, Therapy
 from tmekg.resources import ontology_path
 from tmekg.vocab import (
-    CURIE_PATTERNS,
     TUMOR_GROWTH,
     Action,
     Aspect,
@@ -37,7 +36,10 @@ from tmekg.vocab import (
     Site,
     Species,
     TrialResult,
+    curie_error,
     curie_to_iri,
+    iri_prefix,
+    iri_to_curie,
 )
 
 __all__ = [
@@ -531,7 +533,7 @@ PREFIXES: dict[str, str] = {
     "dcterms": str(DCTERMS),
     "obo": "http://purl.obolibrary.org/obo/",
     "biolink": "https://w3id.org/biolink/vocab/",
-    "id": CURIE_PATTERNS["tmekg"][1],
+    "id": iri_prefix("tmekg"),
 }
 
 
@@ -542,9 +544,9 @@ def compact(value: str) -> str:
     >>> compact("http://purl.obolibrary.org/obo/CL_0000625"), compact("https://w3id.org/tmekg/vocab#blocks")
     ('CL:0000625', 'tmekg:blocks')
     """
-    for prefix, (pattern, namespace) in _CURIE_BY_LENGTH:
-        if value.startswith(namespace) and pattern.fullmatch(value[len(namespace) :]):
-            return f"{prefix}:{value[len(namespace) :]}"
+    curie = iri_to_curie(value)
+    if curie is not None and curie_error(curie) is None:
+        return curie
     for prefix, namespace in _PREFIX_BY_LENGTH:
         local = value[len(namespace) :]
         if value.startswith(namespace) and local and _PN_LOCAL.fullmatch(local):
@@ -552,7 +554,6 @@ def compact(value: str) -> str:
     return value
 
 
-_CURIE_BY_LENGTH = sorted(CURIE_PATTERNS.items(), key=lambda item: -len(item[1][1]))
 _PREFIX_BY_LENGTH = sorted(((p, n) for p, n in PREFIXES.items() if p != "id"), key=lambda item: -len(item[1]))
 _PN_LOCAL = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_\-.]*(?<!\.)")
 
