@@ -204,3 +204,22 @@ def test_remote_queries_are_read_only(oxigraph_server: SparqlServer, tmp_path: A
     assert runner.invoke(app, [*args, "--write"]).exit_code == 2
     with pytest.raises(RemoteError):
         RemoteSparql(oxigraph_server.endpoint, graph="not an iri")
+
+
+def test_own_query_on_a_remote_store_prints_prefixed_names_and_labels(
+    oxigraph_server: SparqlServer, kg: KnowledgeGraph, tmp_path: Any
+) -> None:
+    _store(oxigraph_server).load(kg)
+    query = tmp_path / "q.rq"
+    query.write_text('SELECT ?p WHERE { ?p <http://www.w3.org/2000/01/rdf-schema#label> "blocks" FILTER(isIRI(?p)) }')
+    args = ["query", "sparql", "--file", str(query), "--endpoint", oxigraph_server.endpoint]
+    result = runner.invoke(app, [*args, "--format", "csv"])
+    assert result.exit_code == 0, result.stderr
+    rows = sorted(csv.DictReader(io.StringIO(result.stdout)), key=lambda r: r["p"])
+    assert rows == [  # the action term (a value of tmekg:action) and the property of its direct edges
+        {"p": "tmekg:action_blocks", "p_label": "blocks"},
+        {"p": "tmekg:blocks", "p_label": "blocks"},
+    ]
+    result = runner.invoke(app, [*args, "--format", "csv", "--ids"])
+    bare = sorted(r["p"] for r in csv.DictReader(io.StringIO(result.stdout)))
+    assert bare == ["https://w3id.org/tmekg/vocab#action_blocks", "https://w3id.org/tmekg/vocab#blocks"]
