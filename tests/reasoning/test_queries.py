@@ -22,7 +22,7 @@ def _key(row: dict[str, Any]) -> tuple[tuple[str, str], ...]:
 
 def test_catalogue_is_complete() -> None:
     assert set(list_queries("sparql")) >= REQUIRED
-    assert set(list_queries("sparql")) == set(ANSWERS)
+    assert set(list_queries("sparql")) <= set(ANSWERS), "every SPARQL query has a Python answer"
     for name in list_queries("sparql"):
         spec = load_query("sparql", name)
         assert spec.title, f"{name} needs a title"
@@ -31,7 +31,7 @@ def test_catalogue_is_complete() -> None:
 
 def _cases(kg: KnowledgeGraph) -> list[tuple[str, dict[str, str]]]:
     cases: list[tuple[str, dict[str, str]]] = []
-    for name in sorted(ANSWERS):
+    for name in list_queries("sparql"):
         spec = load_query("sparql", name)
         if not spec.params:
             cases.append((name, {}))
@@ -55,7 +55,7 @@ def test_sparql_equals_python(kg: KnowledgeGraph, store: str) -> None:
         assert sorted(got, key=_key) == sorted(want, key=_key), (name, params)
         if want:
             nonempty.add(name)
-    assert nonempty == set(ANSWERS), "every query answers something on the shipped seed"
+    assert nonempty == set(list_queries("sparql")), "every query answers something on the shipped seed"
 
 
 def test_header_parsing() -> None:
