@@ -1,11 +1,10 @@
 // title: Escape routes of a therapy
-// description: The interactions that let the tumor escape a therapy (what `tmekg therapy NAME` reports), with
-// description: why each counts: 'lost_need', a loss of something the therapy needs (an explicit requirement,
-// description: the antigen of a drug-made action; or a complex or subunit around it); 'suppresses_effector',
-// description: a pro-tumor interaction that suppresses the effector cells a drug-made action brings; or
-// description: 'same_process', a pro-tumor interaction it leaves intact on a process it acts on (a process of
-// description: what it severs or strengthens, one it drives, or one on its signed paths of up to 6 hops that
-// description: restrain tumor growth).
+// description: Pro-tumor interactions the therapy leaves intact that defeat it: the loss of a molecule it needs
+// description: (a requirement of one of its actions, or the antigen of a drug-made action, or a complex or
+// description: subunit of those); else one that suppresses the effector cells it needs; else one acting on a
+// description: process the therapy acts on (a process of what it severs or strengthens, or one it drives).
+// description: `reason` says which: 'lost_need', 'suppresses_effector' or 'same_process'.
+// description: `tmekg therapy` also counts the processes on its supporting signed paths, so it can list more.
 // param: therapy (therapy) — the therapy's id, e.g. DRUGBANK:DB09037
 MATCH (th:Therapy {id: $therapy})
 // what its actions sever or strengthen, and the processes those interactions act on
@@ -32,28 +31,6 @@ CALL (th) {
 CALL (th) {
   MATCH (th)-->(p:Process)
   RETURN collect(DISTINCT p) AS driven
-}
-// the processes on its signed paths to tumor growth that restrain it (the search of signed_paths, 6 hops)
-CALL (th) {
-  MATCH (t:Process {id: 'tmekg:tumor_growth'})
-  CALL (th, t) {
-    MATCH (th)-[a]->(x)
-    WHERE a.sign IS NOT NULL
-    MATCH p = (x)-[rs:SENDS|BINDS|INCREASES|DECREASES|MAKES|PROMOTES|RESTRAINS*0..5]->(t)
-    RETURN [th] + nodes(p) AS path, [type(a)] + [r IN rs | type(r)] AS types, [a.sign] + [r IN rs | r.sign] AS signs
-    UNION
-    MATCH (th)-[a]->(x)<-[h:HAS_SUBUNIT|FORM_OF]-(y)
-    WHERE a.sign IS NOT NULL AND (type(h) = 'HAS_SUBUNIT' OR a.reaches_forms)
-    MATCH p = (y)-[rs:SENDS|BINDS|INCREASES|DECREASES|MAKES|PROMOTES|RESTRAINS*0..4]->(t)
-    RETURN [th, x] + nodes(p) AS path, [type(a), type(h)] + [r IN rs | type(r)] AS types,
-           [a.sign, 1] + [r IN rs | r.sign] AS signs
-  }
-  WITH t, path, types, signs
-  WHERE size([x IN types WHERE x = 'BINDS']) <= 1
-    AND NOT (types[0] = 'AGONIZES' AND types[1] = 'BINDS')
-    AND all(i IN range(0, size(path) - 2) WHERE NOT path[i] IN path[i + 1..])
-    AND reduce(sign = 1, x IN signs | sign * x) < 0
-  RETURN collect(DISTINCT [n IN path WHERE n:Process AND n <> t]) AS on_paths
 }
 // what it needs: the requirements of its (action, target) pairs; a drug-made action's antigen and effector cells
 CALL (th) {
@@ -91,8 +68,7 @@ CALL (effectors) {
   MATCH (state:CellType)-[:BROADER*0..]->(cell)
   RETURN collect(DISTINCT state) AS effector_cells
 }
-WITH th, severed, acted + driven + reduce(flat = [], ns IN on_paths | flat + ns) AS touched, defeated_by_loss,
-     effector_cells
+WITH th, severed, acted + driven AS touched, defeated_by_loss, effector_cells
 MATCH (i:Interaction)-[:PROCESS]->(p:Process)
 WHERE NOT i IN severed
 WITH i, p, touched, defeated_by_loss, effector_cells,

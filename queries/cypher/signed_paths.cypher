@@ -10,7 +10,7 @@
 // description: blocks or inhibits the molecule. Same path set as `tmekg path FROM TO --max-hops N`.
 // param: source (entity) — where the paths start, e.g. DRUGBANK:DB09037 (pembrolizumab)
 // param: target (entity) — where they end, e.g. tmekg:tumor_growth
-// param: max_hops (integer) — the longest path in edges, 1 to 6
+// param: max_hops (integer 1..6) — the longest path in edges, 1 to 6
 MATCH (s:Tmekg {id: $source})
 MATCH (t:Tmekg {id: $target})
 WHERE s <> t AND 1 <= toInteger($max_hops) <= 6

@@ -989,6 +989,9 @@ def test_cli_signed_paths_by_name(neo4j_driver: Driver, neo4j_uri: str, shipped:
     code, _, err = invoke(*args, "-p", "max_hops=four")
     assert code == 2
     assert "whole number" in err
+    code, _, err = invoke(*args, "-p", "max_hops=7")  # beyond the query's literal bound: refused, not empty
+    assert code == 2
+    assert "takes 1 to 6" in err
 
 
 def test_cli_default_batch_size_is_the_library_default() -> None:
@@ -1055,3 +1058,15 @@ def test_interaction_field_names_are_node_properties() -> None:
     relationships |= {"sites", "directions"}  # properties of the LIGAND / RECEPTOR / MEDIATOR relationships
     derived = {"hijacked_category", "name"}  # the hijacked function's kind (from HIJACKS) and a caption
     assert set(Interaction.model_fields) | derived == set(NODE_PROPERTIES[NodeLabel.INTERACTION]) | relationships
+
+
+def test_integer_parameters_are_whole_numbers_within_their_bounds() -> None:
+    """A catalogue parameter of kind ``integer`` (or ``integer LOW..HIGH``) takes a whole number, else exit 2."""
+    from tmekg.cli.neo4j_cmd import _whole_number
+
+    assert _whole_number("q", "max_hops", "4", "") == 4
+    assert _whole_number("q", "max_hops", 6, "1..6") == 6
+    with pytest.raises(InputError, match="whole number"):
+        _whole_number("q", "max_hops", "4.5", "")
+    with pytest.raises(InputError, match="takes 1 to 6"):
+        _whole_number("q", "max_hops", "7", "1..6")

@@ -285,19 +285,29 @@ def _catalogue_query(name: str, params: dict[str, Any], seed: Path | None) -> st
         raise InputError(f"{name} needs --param {missing[0]}=VALUE")
     kinds = {key: kind for key, kind in spec.params.items() if kind}
     for key, kind in kinds.items():
-        if kind == "integer":
-            try:
-                params[key] = int(str(params[key]))
-            except ValueError:
-                raise InputError(f"--param {key}={params[key]!r}: {name} wants a whole number") from None
+        if kind.split()[0] == "integer":  # 'integer', or 'integer 1..6' with bounds
+            params[key] = _whole_number(name, key, params[key], kind.partition(" ")[2])
         elif kind != "entity" and kind not in {k.value for k in EntityKind}:
             raise InputError(f"query {name}: parameter {key} has an unknown kind {kind!r}")
-    names = {key: kind for key, kind in kinds.items() if kind != "integer"}
+    names = {key: kind for key, kind in kinds.items() if kind.split()[0] != "integer"}
     if names:
         kg = load_graph(seed)
         for key, kind in names.items():  # an entity named by id, label or synonym; 'entity' takes any kind
             params[key] = kg.lookup(str(params[key]), None if kind == "entity" else EntityKind(kind)).id
     return spec.text
+
+
+def _whole_number(name: str, key: str, value: Any, bounds: str) -> int:
+    """``value`` as an int within ``bounds`` (``LOW..HIGH``, or empty for any)."""
+    try:
+        number = int(str(value))
+    except ValueError:
+        raise InputError(f"--param {key}={value!r}: {name} wants a whole number") from None
+    if bounds:
+        low, _, high = bounds.partition("..")
+        if not int(low) <= number <= int(high):
+            raise InputError(f"--param {key}={number}: {name} takes {low} to {high}")
+    return number
 
 
 def _list_catalogue() -> None:

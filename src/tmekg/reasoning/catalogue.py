@@ -13,7 +13,7 @@ from tmekg.actions import spec
 from tmekg.answers import function_label
 from tmekg.kg import KnowledgeGraph
 from tmekg.reasoning import paths
-from tmekg.reasoning.blocking import affected, block
+from tmekg.reasoning.blocking import affected, direct_escape_routes
 from tmekg.reasoning.signed import signed_graph
 from tmekg.vocab import EntityKind, RequirementKind, TumorOutcome
 
@@ -136,14 +136,17 @@ def therapies_on_axis(kg: KnowledgeGraph, params: dict[str, str]) -> list[Row]:
 
 
 def escape_routes(kg: KnowledgeGraph, params: dict[str, str]) -> list[Row]:
-    """The escape routes ``tmekg therapy NAME`` reports, with why each counts: ``lost_need`` (the loss of
-    something the therapy needs), ``suppresses_effector`` (it suppresses the effector cells a drug-made action
-    brings) or ``same_process`` (a pro-tumor interaction on a process the therapy acts on, left intact)."""
+    """The escape routes ``tmekg therapy`` reports, with the processes the therapy acts on read from what it
+    severs, strengthens and drives (``tmekg therapy`` also counts the processes on its supporting signed paths,
+    which depend on its path budget), and why each counts: ``lost_need`` (the loss of something the therapy
+    needs), ``suppresses_effector`` (it suppresses the effector cells a drug-made action brings) or
+    ``same_process`` (a pro-tumor interaction on a process the therapy acts on, left intact)."""
     therapy = params["therapy"]
     if not kg.has(therapy) or kg.get(therapy).kind is not EntityKind.THERAPY:
         return []
+    routes = direct_escape_routes(kg, therapy)
     rows: list[Row] = []
-    for route in block(kg, therapy).escape_routes:
+    for route in routes:
         if route.defeats is None:
             reason = "same_process"
         elif route.defeats.kind is RequirementKind.EFFECTOR_CELL:
