@@ -13,6 +13,7 @@ import pytest
 from neo4j import Driver
 
 from tmekg.backends.neo4j import load, run_named, run_query
+from tmekg.backends.neo4j_rows import node_rows
 from tmekg.backends.rdf import select, to_rdf
 from tmekg.kg import KnowledgeGraph
 from tmekg.queries import list_queries, load_query
@@ -58,7 +59,7 @@ def _cases(kg: KnowledgeGraph, name: str) -> Iterator[dict[str, Any]]:
     }
     if not params:
         yield {}
-    elif params == {"source": "entity", "target": "entity", "max_hops": "integer"}:
+    elif params == {"source": "entity", "target": "entity", "max_hops": f"integer 1..{MAX_QUERY_HOPS}"}:
         for entity in kg.entities():
             yield {"source": entity.id, "target": TUMOR_GROWTH, "max_hops": 4}
         for source, target, hops in PATH_CASES:
@@ -71,19 +72,34 @@ def _cases(kg: KnowledgeGraph, name: str) -> Iterator[dict[str, Any]]:
 
 
 @pytest.fixture(scope="module")
-def loaded(neo4j_server: Any, kg: KnowledgeGraph) -> Iterator[Driver]:
-    """One driver for the module, the shipped seed loaded once (the tests here only read)."""
+def _module_driver(neo4j_server: Any) -> Iterator[Driver]:
     from neo4j import GraphDatabase
-
-    from tests.neo4j_server import clear_database
 
     driver = GraphDatabase.driver(neo4j_server.uri, auth=neo4j_server.auth)
     try:
-        clear_database(driver)
-        load(driver, kg)
         yield driver
     finally:
         driver.close()
+
+
+@pytest.fixture
+def loaded(_module_driver: Driver, kg: KnowledgeGraph) -> Driver:
+    """A driver to a database holding exactly the shipped seed: loaded once, again only after another test
+    (with the function-scoped ``neo4j_driver``) cleared the database (the tests here only read)."""
+    from tests.neo4j_server import clear_database
+
+    expected = sum(len(rows) for rows in node_rows(kg).values())
+    records, _, _ = _module_driver.execute_query("MATCH (n) RETURN count(n) AS nodes, count(n:Tmekg) AS tmekg")
+    if (records[0]["nodes"], records[0]["tmekg"]) != (expected, expected) or not _seed_marker(_module_driver, kg):
+        clear_database(_module_driver)
+        load(_module_driver, kg)
+    return _module_driver
+
+
+def _seed_marker(driver: Driver, kg: KnowledgeGraph) -> bool:
+    """Whether the database holds the shipped seed rather than another graph of the same size."""
+    records, _, _ = driver.execute_query("MATCH (n:Interaction) RETURN collect(n.id) AS ids")
+    return set(records[0]["ids"]) == {i.id for i in kg.interactions}
 
 
 @pytest.mark.neo4j
