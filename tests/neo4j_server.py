@@ -204,3 +204,11 @@ def neo4j_driver(neo4j_server: Neo4jServer) -> Iterator[Driver]:
         yield driver
     finally:
         driver.close()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that uses the server (through any of its fixtures, directly or not) carries the ``neo4j`` marker,
+    so ``-m "not neo4j"`` never starts a server."""
+    for item in items:
+        if "neo4j_server" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.neo4j)

@@ -32,6 +32,7 @@ def test_wheel_installs_and_runs_outside_the_checkout(tmp_path: Path) -> None:
     assert "tmekg/_data/data/seed/interactions.csv" in names
     assert "tmekg/_data/queries/README.md" in names
     assert "tmekg/ontology/tmekg.ttl" in names
+    assert "tmekg/py.typed" in names  # PEP 561: type checkers read the package's annotations
 
     # A fresh environment: the wheel installed without dependencies, which are borrowed from this
     # environment's site-packages by a path entry (no .pth files there are processed, so the checkout's

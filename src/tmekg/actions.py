@@ -72,7 +72,8 @@ ACTIONS: dict[Action, ActionSpec] = {
         ActionSpec(
             Action.BLOCKS,
             "blocks",
-            "an antibody or trap on a ligand or receptor: severs the interactions that use it as ligand or receptor",
+            "an antibody or trap on a ligand or receptor: severs the interactions that use it (or a complex holding "
+            "it, or its soluble or exosomal form) as ligand or receptor",
             _MOLECULE,
             severs={EntityKind.MOLECULE: (Role.LIGAND, Role.RECEPTOR)},
             reaches_forms=True,
@@ -80,7 +81,8 @@ ACTIONS: dict[Action, ActionSpec] = {
         ActionSpec(
             Action.INHIBITS,
             "inhibits",
-            "a small molecule on an enzyme or kinase: removes its activity wherever it acts",
+            "a small molecule on an enzyme or kinase: removes its activity wherever it acts (ligand, receptor, "
+            "mediator)",
             _MOLECULE,
             severs={EntityKind.MOLECULE: (Role.LIGAND, Role.RECEPTOR, Role.MEDIATOR)},
             reaches_forms=True,
@@ -88,8 +90,8 @@ ACTIONS: dict[Action, ActionSpec] = {
         ActionSpec(
             Action.DEPLETES,
             "depletes",
-            "removes a cell population (a cell type, or the cells that carry a molecule): every interaction they "
-            "send or receive",
+            "removes a cell population (a cell type with its subtypes and states, or the cells that carry a "
+            "molecule): every interaction they send or receive",
             _CELL | _MOLECULE,
             severs={EntityKind.CELL_TYPE: (Role.SOURCE, Role.TARGET), EntityKind.MOLECULE: (Role.RECEPTOR,)},
             receiver_loss=frozenset({Role.TARGET, Role.RECEPTOR}),

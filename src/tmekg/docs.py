@@ -17,11 +17,15 @@ from typing import Any
 
 from pydantic.fields import FieldInfo
 
+from tmekg.actions import ACTIONS
 from tmekg.seed import TABLES, Table
+from tmekg.vocab import EntityKind
 
 __all__ = ["column_table", "render_readme"]
 
 _BLOCK = re.compile(r"(<!-- columns: (\w+) -->\n)(.*?)(<!-- /columns -->)", re.DOTALL)
+_ACTIONS = re.compile(r"(<!-- actions -->\n)(.*?)(<!-- /actions -->)", re.DOTALL)
+_KIND_WORDS = {EntityKind.MOLECULE: "molecule", EntityKind.CELL_TYPE: "cell type"}
 
 
 def _enum_of(annotation: Any) -> type[Enum] | None:
@@ -71,8 +75,19 @@ def column_table(table: Table) -> str:
     return "\n".join(lines) + "\n"
 
 
+def action_table() -> str:
+    """The Markdown table of the therapy actions, from the ActionSpec registry (:data:`tmekg.actions.ACTIONS`)."""
+    lines = ["| action | target | meaning |", "|---|---|---|"]
+    for action, spec in ACTIONS.items():
+        kinds = " or ".join(_KIND_WORDS[k] for k in sorted(spec.target_kinds, key=lambda k: k != EntityKind.CELL_TYPE))
+        meaning = ("drug-made: " if spec.drug_made else "") + spec.description.replace("|", "\\|")
+        lines.append(f"| `{action.value}` | {kinds} | {meaning} |")
+    return "\n".join(lines) + "\n"
+
+
 def render_readme(text: str) -> str:
-    """``text`` with every ``<!-- columns: NAME -->`` block regenerated from the model."""
+    """``text`` with every ``<!-- columns: NAME -->`` block regenerated from the model and the
+    ``<!-- actions -->`` block from the action registry."""
     by_name = {t.name: t for t in TABLES}
 
     def block(match: re.Match[str]) -> str:
@@ -81,4 +96,5 @@ def render_readme(text: str) -> str:
             return match.group(0)
         return match.group(1) + column_table(table) + match.group(4)
 
-    return _BLOCK.sub(block, text)
+    text = _BLOCK.sub(block, text)
+    return _ACTIONS.sub(lambda m: m.group(1) + action_table() + m.group(3), text)

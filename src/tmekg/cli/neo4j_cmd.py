@@ -17,14 +17,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from tmekg.cli.common import JsonOpt, SeedOpt, fail
+from tmekg.cli.common import FormatOpt, IdsOpt, JsonOpt, SeedOpt, fail, output_format
 from tmekg.errors import InputError, NotFoundError, SeedError, TmekgError
 
 if TYPE_CHECKING:
     from neo4j import Driver
     from rich.progress import Progress, TaskID
 
-    from tmekg.backends.neo4j import LoadSummary, QueryResult
+    from tmekg.backends.neo4j import LoadSummary
 
 __all__ = ["PASSWORD_ENV", "cypher_command", "neo4j_app"]
 
@@ -250,25 +250,6 @@ def _parse_params(items: list[str]) -> dict[str, Any]:
     return params
 
 
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
-
-
-def _result_table(result: QueryResult) -> Any:
-    from rich.table import Table
-
-    table = Table(title=f"{len(result.rows)} row(s)")
-    for column in result.columns:
-        table.add_column(column, overflow="fold")
-    for row in result.rows:
-        table.add_row(*(_cell(row[c]) for c in result.columns))
-    return table
-
-
 def _catalogue_query(name: str, params: dict[str, Any], seed: Path | None) -> str:
     """The text of catalogue query ``name``; entity parameters given by name are resolved to ids (in ``seed``)."""
     from tmekg.cli.common import load_graph
@@ -354,14 +335,17 @@ def cypher_command(
     ask_password: AskOpt = False,
     seed: SeedOpt = None,
     json_out: JsonOpt = False,
+    fmt: FormatOpt = None,
+    ids: IdsOpt = False,
 ) -> None:
     """Run a catalogue Cypher query (or your own --file) against Neo4j, read-only unless --write.
 
-    Catalogue parameters that name an entity accept an id, label or synonym (resolved in --seed). Exit 1 when a
-    read returns no rows.
+    Catalogue parameters that name an entity accept an id, label or synonym (resolved in --seed). Tables, TSV and
+    CSV put the label of each entity id of --seed beside it (--ids leaves them out). Exit 1 when a read returns no
+    rows.
     """
     from tmekg.backends.neo4j import run_query
-    from tmekg.cli.render import console, err_console, print_json
+    from tmekg.cli.render import err_console, print_json
 
     _quiet_driver_log()
 
@@ -390,9 +374,15 @@ def cypher_command(
             result = run_query(driver, text, params, database=database, write=write)
     for notice in result.notices:  # one line each, instead of the driver's log record with the whole query
         err_console.print(f"{notice.severity.lower()}: {notice}", markup=False, highlight=False, soft_wrap=True)
-    if json_out:
+    chosen = output_format(fmt, json_out, ids)
+    if chosen == "json":
         print_json(result.rows)
     else:
-        console.print(_result_table(result))
+        from tmekg.cli.common import load_graph
+        from tmekg.cli.render_reasoning import query_rows
+        from tmekg.cli.rows import entity_label
+
+        rows = [{c: row.get(c) for c in result.columns} for row in result.rows]
+        query_rows(rows, f"{len(rows)} row(s)", chosen, ids, entity_label(load_graph(seed)))
     if not result.rows and not write:
         raise typer.Exit(1)
