@@ -197,7 +197,7 @@ def load_command(
     ask_password: AskOpt = False,
     json_out: JsonOpt = False,
 ) -> None:
-    """Load the knowledge graph into Neo4j: constraints, then batched MERGE of nodes and relationships.
+    """Load the knowledge graph into Neo4j: constraints, then batched CREATE (empty database) or MERGE.
 
     Idempotent: a second load changes nothing, and an interrupted load completes when run again.
     """
