@@ -5,26 +5,24 @@ Tests compare the three; the CLI uses these to say what a query means.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
-from collections.abc import Callable, Mapping
-from typing import Any
+from collections.abc import Callable
 
 from tmekg.actions import spec
 from tmekg.answers import function_label
-from tmekg.errors import InputError
 from tmekg.kg import KnowledgeGraph
-from tmekg.reasoning.blocking import _escape_routes, affected, touched_processes
-from tmekg.reasoning.paths import signed_paths as find_signed_paths
+from tmekg.reasoning import paths
+from tmekg.reasoning.blocking import affected, direct_escape_routes
 from tmekg.reasoning.signed import signed_graph
-from tmekg.vocab import TumorOutcome
+from tmekg.vocab import EntityKind, RequirementKind, TumorOutcome
 
-__all__ = ["ANSWERS", "MAX_PATH_HOPS", "Params", "Row", "answer"]
+__all__ = ["ANSWERS", "MAX_QUERY_HOPS", "Row", "answer", "axis_members"]
+
+#: The longest path the signed_paths catalogue queries enumerate (a Cypher variable-length bound is a literal).
+MAX_QUERY_HOPS = 6
 
 Row = dict[str, object]
-#: Parameters as the shared resolver gives them: ids for entities, ``int`` for integers.
-Params = Mapping[str, Any]
-#: The longest path the ``signed_paths`` twins enumerate (their chains are written out hop by hop).
-MAX_PATH_HOPS = 6
 
 
 def _outcome_rows(kg: KnowledgeGraph, outcome: TumorOutcome, hijacked: bool) -> list[Row]:
@@ -39,15 +37,15 @@ def _outcome_rows(kg: KnowledgeGraph, outcome: TumorOutcome, hijacked: bool) -> 
     return rows
 
 
-def pro_tumor_interactions(kg: KnowledgeGraph, params: Params) -> list[Row]:
+def pro_tumor_interactions(kg: KnowledgeGraph, params: dict[str, str]) -> list[Row]:
     return _outcome_rows(kg, TumorOutcome.PRO_TUMOR, hijacked=True)
 
 
-def anti_tumor_interactions(kg: KnowledgeGraph, params: Params) -> list[Row]:
+def anti_tumor_interactions(kg: KnowledgeGraph, params: dict[str, str]) -> list[Row]:
     return _outcome_rows(kg, TumorOutcome.ANTI_TUMOR, hijacked=False)
 
 
-def therapy_blocks(kg: KnowledgeGraph, params: Params) -> list[Row]:
+def therapy_blocks(kg: KnowledgeGraph, params: dict[str, str]) -> list[Row]:
     therapy = params["therapy"]
     rows = set()
     for action in kg.therapy_actions:
@@ -58,7 +56,7 @@ def therapy_blocks(kg: KnowledgeGraph, params: Params) -> list[Row]:
     return [dict(zip(keys, r, strict=True)) for r in sorted(rows, key=lambda r: (r[1], r[2], r[3]))]
 
 
-def interactions_of_cell(kg: KnowledgeGraph, params: Params) -> list[Row]:
+def interactions_of_cell(kg: KnowledgeGraph, params: dict[str, str]) -> list[Row]:
     cell = params["cell"]
     cells = {cell, *kg.narrower_cells(cell)}
     rows: list[Row] = []
@@ -71,7 +69,7 @@ def interactions_of_cell(kg: KnowledgeGraph, params: Params) -> list[Row]:
     return rows
 
 
-def hijacked_functions(kg: KnowledgeGraph, params: Params) -> list[Row]:
+def hijacked_functions(kg: KnowledgeGraph, params: dict[str, str]) -> list[Row]:
     counts = Counter(
         (function.category.value, function.label)
         for i in kg.interactions
@@ -81,7 +79,7 @@ def hijacked_functions(kg: KnowledgeGraph, params: Params) -> list[Row]:
     return [{"hijacked_category": c, "hijacked_function": f, "interactions": n} for (c, f), n in ordered]
 
 
-def trials_of_therapy(kg: KnowledgeGraph, params: Params) -> list[Row]:
+def trials_of_therapy(kg: KnowledgeGraph, params: dict[str, str]) -> list[Row]:
     therapy = params["therapy"]
     rows: list[Row] = []
     for trial in sorted(kg.trials, key=lambda t: t.id):
@@ -93,15 +91,14 @@ def trials_of_therapy(kg: KnowledgeGraph, params: Params) -> list[Row]:
     return rows
 
 
-def signed_paths(kg: KnowledgeGraph, params: Params) -> list[Row]:
-    """Every signed simple path of at most ``max_hops`` edges, as ``tmekg path`` finds them (no count or time
-    bound): node ids and edge keys joined, the number of hops and the net sign."""
+def signed_paths(kg: KnowledgeGraph, params: dict[str, str]) -> list[Row]:
+    """The paths of ``tmekg path SOURCE TARGET --max-hops N`` (every one: no count or time bound): the node ids
+    joined by ``" > "``, the edge keys joined by spaces, the number of hops and the net sign."""
     source, target, max_hops = params["source"], params["target"], int(params["max_hops"])
-    if not 1 <= max_hops <= MAX_PATH_HOPS:
-        raise InputError(f"max_hops is 1 to {MAX_PATH_HOPS} for the signed_paths query (tmekg path goes further)")
-    found = find_signed_paths(
-        signed_graph(kg), source, target, max_hops=max_hops, max_paths=10**7, time_limit=float("inf")
-    )
+    if not 1 <= max_hops <= MAX_QUERY_HOPS or not kg.has(source) or not kg.has(target):
+        return []
+    graph = signed_graph(kg)
+    found = paths.signed_paths(graph, source, target, max_hops=max_hops, max_paths=10**9, time_limit=math.inf)
     rows: list[Row] = [
         {
             "source": source,
@@ -112,56 +109,56 @@ def signed_paths(kg: KnowledgeGraph, params: Params) -> list[Row]:
             "path": " > ".join(p.nodes),
             "predicates": " ".join(h.predicate for h in p.hops),
         }
-        for p in found.paths
+        for p in sorted(found.paths, key=lambda p: (len(p.hops), -p.weight, p.nodes))
     ]
-    return sorted(rows, key=lambda r: (r["hops"], r["path"], r["predicates"]))
+    return rows
 
 
-def _axis(kg: KnowledgeGraph, molecule: str) -> set[str]:
+def axis_members(kg: KnowledgeGraph, molecule: str) -> set[str]:
     """A molecule's axis: the molecule, the complexes holding it and its subunits, and every ligand, receptor and
-    mediator of the interactions that use any of those (adenosine: A2A and A2B receptors, CD39, CD73 ...)."""
-    core = {molecule, *kg.complexes_of(molecule)}
-    if kg.has(molecule):
-        core |= set(getattr(kg.get(molecule), "subunits", ()))
-    axis = set(core)
+    mediator of the interactions that use any of those (adenosine: its A2A and A2B receptors, CD39, CD73)."""
+    core = {molecule, *kg.complexes_of(molecule), *getattr(kg.get(molecule), "subunits", ())}
+    members = set(core)
     for inter in kg.interactions:
-        used = {m for m in (inter.ligand, inter.receptor, *inter.mediators) if m}
+        used = {p.molecule for p in inter.participants}
         if used & core:
-            axis |= used
-    return axis
+            members |= used
+    return members
 
 
-def therapies_on_axis(kg: KnowledgeGraph, params: Params) -> list[Row]:
+def therapies_on_axis(kg: KnowledgeGraph, params: dict[str, str]) -> list[Row]:
     molecule = params["molecule"]
-    axis = _axis(kg, molecule)
-    rows = {(a.therapy, a.action.value, a.target) for a in kg.therapy_actions if a.target in axis}
-    keys = ("therapy", "action", "target")
-    return [{"molecule": molecule, **dict(zip(keys, r, strict=True))} for r in sorted(rows)]
+    if not kg.has(molecule) or kg.get(molecule).kind is not EntityKind.MOLECULE:
+        return []
+    members = axis_members(kg, molecule)
+    rows = sorted({(a.therapy, a.action.value, a.target) for a in kg.therapy_actions if a.target in members})
+    return [{"molecule": molecule, "therapy": t, "action": action, "target": target} for t, action, target in rows]
 
 
-def escape_routes(kg: KnowledgeGraph, params: Params) -> list[Row]:
+def escape_routes(kg: KnowledgeGraph, params: dict[str, str]) -> list[Row]:
     """The escape routes ``tmekg therapy`` reports, with the processes the therapy acts on read from what it
-    severs, strengthens and drives (``tmekg therapy`` also counts the processes on its supporting signed paths)."""
+    severs, strengthens and drives (``tmekg therapy`` also counts the processes on its supporting signed paths,
+    which depend on its path budget), and why each counts: ``lost_need`` (the loss of something the therapy
+    needs), ``suppresses_effector`` (it suppresses the effector cells a drug-made action brings) or
+    ``same_process`` (a pro-tumor interaction on a process the therapy acts on, left intact)."""
     therapy = params["therapy"]
-    severed = {
-        inter.id
-        for action in kg.therapy_actions
-        if action.therapy == therapy and spec(action.action).severing
-        for inter, _role in affected(kg, action)
-    }
-    routes = _escape_routes(kg, kg, therapy, touched_processes(kg, therapy), severed)
-    return [
-        {
-            "therapy": therapy,
-            "interaction": r.interaction.id,
-            "process": r.interaction.process,
-            "tumor_outcome": r.interaction.tumor_outcome.value,
-        }
-        for r in sorted(routes, key=lambda r: r.interaction.id)
-    ]
+    if not kg.has(therapy) or kg.get(therapy).kind is not EntityKind.THERAPY:
+        return []
+    routes = direct_escape_routes(kg, therapy)
+    rows: list[Row] = []
+    for route in routes:
+        if route.defeats is None:
+            reason = "same_process"
+        elif route.defeats.kind is RequirementKind.EFFECTOR_CELL:
+            reason = "suppresses_effector"
+        else:
+            reason = "lost_need"
+        inter = route.interaction
+        rows.append({"therapy": therapy, "interaction": inter.id, "process": inter.process, "reason": reason})
+    return sorted(rows, key=lambda r: str(r["interaction"]))
 
 
-ANSWERS: dict[str, Callable[[KnowledgeGraph, Params], list[Row]]] = {
+ANSWERS: dict[str, Callable[[KnowledgeGraph, dict[str, str]], list[Row]]] = {
     "pro_tumor_interactions": pro_tumor_interactions,
     "anti_tumor_interactions": anti_tumor_interactions,
     "therapy_blocks": therapy_blocks,
@@ -174,6 +171,6 @@ ANSWERS: dict[str, Callable[[KnowledgeGraph, Params], list[Row]]] = {
 }
 
 
-def answer(kg: KnowledgeGraph, name: str, params: Params | None = None) -> list[Row]:
+def answer(kg: KnowledgeGraph, name: str, params: dict[str, str] | None = None) -> list[Row]:
     """The Python answer to the catalogue query ``name`` (parameters as resolved ids)."""
     return ANSWERS[name](kg, params or {})
