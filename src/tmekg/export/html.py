@@ -211,9 +211,10 @@ def overview(view: View) -> dict[str, Any]:
     polarity = [e for e in view.edges if e.kind == "polarity"]
     processes = {p for _, p, _ in edges} | {e.source for e in polarity}
     sink = {e.target for e in polarity}
-    layers = {g: 0 for g, _, _ in edges} | dict.fromkeys(processes, 1) | dict.fromkeys(sink, 2)
+    # sorted: the column order seeds the layout, and a set's order depends on the hash seed
+    layers = {g: 0 for g, _, _ in edges} | dict.fromkeys(sorted(processes), 1) | dict.fromkeys(sorted(sink), 2)
     lanes: dict[str, int | None] = {g: None for g, _, _ in edges}
-    lanes |= {p: 0 if nodes[p].attrs.get("polarity", 1) < 0 else 1 for p in processes} | dict.fromkeys(sink)
+    lanes |= {p: 0 if nodes[p].attrs.get("polarity", 1) < 0 else 1 for p in sorted(processes)} | dict.fromkeys(sink)
     links = [(g, p) for g, p, _ in edges] + [(e.source, e.target) for e in polarity]
     pos = layered_positions(layers, lanes, links)
     column_x = (0.0, 250.0, 600.0)

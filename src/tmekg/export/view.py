@@ -259,13 +259,17 @@ def _action_edge(kg: KnowledgeGraph, action: TherapyAction) -> ViewEdge:
     )
 
 
-def _component_layout(graph: Any, nodes: set[str]) -> dict[str, tuple[float, float]]:
-    """Spring layout of one connected component, in pixels, with its top-left corner at (0, 0)."""
+def _component_layout(graph: Any, nodes: list[str]) -> dict[str, tuple[float, float]]:
+    """Spring layout of one connected component (``nodes`` in a fixed order), in pixels, with its top-left corner
+    at (0, 0). The component is copied into a new graph in that order: ``graph.subgraph`` iterates a small node
+    set in set order, which depends on the hash seed, and spring_layout's result depends on the node order."""
     import networkx as nx
 
-    sub = graph.subgraph(nodes)
-    if len(sub) == 1:
-        return {next(iter(nodes)): (0.0, 0.0)}
+    if len(nodes) == 1:
+        return {nodes[0]: (0.0, 0.0)}
+    sub: nx.Graph[str] = nx.Graph()
+    sub.add_nodes_from(nodes)
+    sub.add_edges_from(sorted(tuple(sorted(e)) for e in graph.subgraph(nodes).edges))
     raw = nx.spring_layout(sub, k=3.0 / len(sub) ** 0.5, iterations=200, seed=7)
     scale = 95.0 * len(sub) ** 0.5
     xs = [float(p[0]) * scale for p in raw.values()]
@@ -282,7 +286,8 @@ def _layout(node_ids: list[str], edges: list[ViewEdge]) -> dict[str, tuple[float
     graph: nx.Graph[str] = nx.Graph()
     graph.add_edges_from((e.source, e.target) for e in edges)
     order = {n: i for i, n in enumerate(node_ids)}
-    components = sorted(nx.connected_components(graph), key=lambda c: (-len(c), min(order.get(n, 0) for n in c)))
+    components = [sorted(c, key=lambda n: (order.get(n, len(order)), n)) for c in nx.connected_components(graph)]
+    components.sort(key=lambda c: (-len(c), order.get(c[0], len(order)), c[0]))
     pos: dict[str, tuple[float, float]] = {}
     blocks = [_component_layout(graph, c) for c in components]
     gap = 90.0
