@@ -34,9 +34,10 @@ def test_therapy_json_and_human() -> None:
 
 def test_therapy_not_found_and_wrong_kind() -> None:
     assert run("therapy", "PD-L9")[0] == 1
-    code, _, err = run("therapy", "PD-L1")  # a molecule, not a therapy
+    code, _, err = run("therapy", "PD-L1")  # a molecule, not a therapy: say so, and which therapies act on it
     assert code == 1
-    assert "no therapy matches" in err
+    assert "'PD-L1' is a molecule" in err
+    assert "atezolizumab [DRUGBANK:DB11595] (blocks)" in err
 
 
 def test_combine_and_path() -> None:

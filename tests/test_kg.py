@@ -34,14 +34,17 @@ def test_lookup_not_found(mini_kg: KnowledgeGraph) -> None:
         mini_kg.lookup("PD-L1", EntityKind.CELL_TYPE)
 
 
-def test_label_beats_synonym_and_ties_are_ambiguous(mini_kg: KnowledgeGraph) -> None:
+def test_a_name_shared_by_two_entities_is_ambiguous(mini_kg: KnowledgeGraph) -> None:
     extra = (
         Cancer(id="MONDO:0000001", label="ADO", synonyms=()),
         Cancer(id="MONDO:0000002", label="x", synonyms=("shared",)),
         Cancer(id="MONDO:0000003", label="y", synonyms=("shared",)),
     )
     kg = KnowledgeGraph(molecules=mini_kg.molecules, cancers=extra)
-    assert kg.lookup("ado").id == "MONDO:0000001"  # label of one beats synonym of adenosine
+    with pytest.raises(AmbiguousNameError) as info:  # the label of one and a synonym of adenosine: say so
+        kg.lookup("ado")
+    assert [c for c, _ in info.value.candidates] == ["MONDO:0000001", "CHEBI:16335"]  # the label ranks first
+    assert kg.lookup("ado", first=True).id == "MONDO:0000001"
     with pytest.raises(AmbiguousNameError) as info:
         kg.lookup("Shared")
     assert [c for c, _ in info.value.candidates] == ["MONDO:0000002", "MONDO:0000003"]

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 __all__ = [
     "AmbiguousNameError",
     "InputError",
+    "KindMismatchError",
     "NotFoundError",
     "Problem",
     "SeedError",
@@ -26,21 +27,65 @@ class InputError(TmekgError):
 
 
 class NotFoundError(TmekgError):
-    """A name or id matched nothing."""
+    """A name or id matched nothing; ``suggestions`` holds the nearest names (``(id, label, kind)``, nearest
+    first), said as "did you mean ...?", and ``known`` (for a short list such as the query catalogue) every name
+    there is."""
 
-    def __init__(self, name: str, what: str = "entity") -> None:
-        super().__init__(f"no {what} matches {name!r}")
+    def __init__(
+        self,
+        name: str,
+        what: str = "entity",
+        suggestions: list[tuple[str, str, str]] | None = None,
+        known: list[str] | None = None,
+    ) -> None:
         self.name = name
+        self.suggestions = list(suggestions or [])
+        message = f"no {what} matches {name!r}"
+        if self.suggestions:
+            message += "; did you mean " + " or ".join(_named(*s) for s in self.suggestions) + "?"
+        if known is not None:
+            message += f"; known: {', '.join(known) or 'none'}"
+        super().__init__(message)
 
 
 class AmbiguousNameError(InputError):
-    """A name matched several entities equally well."""
+    """A name matched several entities equally well: ``candidates`` are ``(id, label)``, best first, and
+    ``kinds`` their kinds."""
 
-    def __init__(self, name: str, candidates: list[tuple[str, str]]) -> None:
-        listed = ", ".join(f"{cid} ({label})" for cid, label in candidates)
-        super().__init__(f"{name!r} is ambiguous; use one of: {listed}")
+    def __init__(self, name: str, candidates: list[tuple[str, str]], kinds: list[str] | None = None) -> None:
         self.name = name
         self.candidates = candidates
+        self.kinds = list(kinds) if kinds else [""] * len(candidates)
+        listed = ", ".join(
+            f"{cid} ({label}, {kind})" if kind else f"{cid} ({label})"
+            for (cid, label), kind in zip(candidates, self.kinds, strict=True)
+        )
+        super().__init__(f"{name!r} is ambiguous; use one of: {listed}")
+
+
+class KindMismatchError(NotFoundError):
+    """Nothing of the kind asked for matches, but the name is an entity of another kind (``therapy PD-1``):
+    ``found`` is that entity (``(id, label, kind)``) and ``alternatives`` the entities of the wanted kind that
+    relate to it (for a therapy: those acting on it, ``(id, label, how)``)."""
+
+    def __init__(
+        self, name: str, found: tuple[str, str, str], wanted: str, alternatives: list[tuple[str, str, str]]
+    ) -> None:
+        self.found = found
+        self.wanted = wanted
+        self.alternatives = alternatives
+        message = f"{name!r} is a {found[2]}, {found[1]} [{found[0]}], not a {wanted}"
+        if wanted == "therapy":
+            if alternatives:
+                message += "; therapies acting on it: " + ", ".join(_named(*a) for a in alternatives)
+            else:
+                message += "; no therapy in the graph acts on it"
+        super().__init__(name, wanted)
+        self.args = (message,)
+
+
+def _named(entity_id: str, label: str, note: str) -> str:
+    return f"{label} [{entity_id}]" + (f" ({note})" if note else "")
 
 
 @dataclass(frozen=True, order=True)

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar, cast
 
-from tmekg.errors import AmbiguousNameError, NotFoundError
+from tmekg.errors import AmbiguousNameError, KindMismatchError, NotFoundError
 from tmekg.model import (
     Cancer,
     CellType,
@@ -22,6 +22,7 @@ from tmekg.model import (
     TherapyAction,
     Trial,
 )
+from tmekg.names import Ambiguous, NameIndex, Resolution, kind_name
 from tmekg.vocab import EntityKind, HijackedCategory, TumorOutcome, derive_outcome
 
 __all__ = ["InteractionIndex", "KnowledgeGraph"]
@@ -49,7 +50,6 @@ class KnowledgeGraph:
     requirements: tuple[Requirement, ...] = ()
     trials: tuple[Trial, ...] = ()
     _entities: dict[str, Entity] = field(init=False, repr=False, compare=False)
-    _names: dict[str, tuple[set[str], set[str]]] = field(init=False, repr=False, compare=False)
     _references: dict[str, Reference] = field(init=False, repr=False, compare=False)
     _interactions: dict[str, Interaction] = field(init=False, repr=False, compare=False)
     _functions: dict[str, NormalFunction] = field(init=False, repr=False, compare=False)
@@ -58,16 +58,9 @@ class KnowledgeGraph:
 
     def __post_init__(self) -> None:
         entities: dict[str, Entity] = {}
-        names: dict[str, tuple[set[str], set[str]]] = {}
         for entity in self.entities():
             entities.setdefault(entity.id, entity)
-            primary = {entity.label, *([entity.symbol] if isinstance(entity, Molecule) and entity.symbol else [])}
-            for name in primary:
-                names.setdefault(name.casefold(), (set(), set()))[0].add(entity.id)
-            for name in entity.synonyms:
-                names.setdefault(name.casefold(), (set(), set()))[1].add(entity.id)
         object.__setattr__(self, "_entities", entities)
-        object.__setattr__(self, "_names", names)
         object.__setattr__(self, "_references", {r.id: r for r in self.references})
         object.__setattr__(self, "_interactions", {i.id: i for i in self.interactions})
         object.__setattr__(self, "_functions", {f.id: f for f in self.functions})
@@ -108,27 +101,49 @@ class KnowledgeGraph:
         entity = self._entities.get(entity_id)
         return entity.label if entity else entity_id
 
-    def lookup(self, name: str, kind: EntityKind | None = None) -> Entity:
-        """Resolve a name to one entity: id, then label or symbol, then synonym, all case-insensitive.
+    def lookup(self, name: str, kind: EntityKind | None = None, *, first: bool = False) -> Entity:
+        """Resolve a name to one entity of ``kind`` (any kind when ``None``): by id, label, symbol or synonym,
+        forgiving case, spacing, hyphens, Greek letters, British spellings, previous HGNC symbols and plurals
+        (the tiers of :mod:`tmekg.names`).
 
-        Raises :class:`NotFoundError` when nothing matches and :class:`AmbiguousNameError` when several
-        entities match equally well.
+        Raises :class:`AmbiguousNameError` (candidates with their kinds) when several entities match equally well,
+        unless ``first`` takes the best-ranked one; :class:`KindMismatchError` when the name is an entity of
+        another kind (for a therapy: with the therapies acting on it); :class:`NotFoundError` with the three
+        nearest names otherwise.
         """
-        wanted = name.strip()
-        folded = wanted.casefold()
-        by_id = [e for e in self._entities.values() if e.id.casefold() == folded]
-        primary, synonym = self._names.get(folded, (set(), set()))
-        for tier in (
-            [e.id for e in by_id],
-            sorted(primary),
-            sorted(synonym),
-        ):
-            hits = [self._entities[i] for i in tier if kind is None or self._entities[i].kind is kind]
-            if len(hits) == 1:
-                return hits[0]
-            if len(hits) > 1:
-                raise AmbiguousNameError(name, [(e.id, e.label) for e in hits])
-        raise NotFoundError(name, kind.value.replace("_", " ") if kind else "entity")
+        return self.resolve(name, kind, first=first).entity
+
+    def resolve(self, name: str, kind: EntityKind | None = None, *, first: bool = False) -> Resolution:
+        """:meth:`lookup`, also saying how the name was read (:attr:`Resolution.note`)."""
+        names = self.cached("names", lambda kg: NameIndex.build(kg.entities()))
+        wanted = [kind.value] if kind else None
+        found = names.resolve(name, wanted)
+        if isinstance(found, Ambiguous):
+            if first:
+                return Resolution(found.candidates[0].entity, "first", found.candidates[0].matched)
+            hits = [c.entity for c in found.candidates]
+            raise AmbiguousNameError(name, [(e.id, e.label) for e in hits], [kind_name(e) for e in hits])
+        if found is not None:
+            return found
+        what = kind.value.replace("_", " ") if kind else "entity"
+        other = names.resolve(name) if kind else None
+        if other is not None:
+            hits = [c.entity for c in other.candidates] if isinstance(other, Ambiguous) else [other.entity]
+            related = [hit for e in hits for hit in self._related(e, kind)] if kind else []
+            entity = hits[0]
+            raise KindMismatchError(name, (entity.id, entity.label, kind_name(entity)), what, related)
+        suggestions = [(e.id, e.label, kind_name(e)) for e in names.suggest(name, wanted)]
+        raise NotFoundError(name, what, suggestions)
+
+    def _related(self, entity: Entity, kind: EntityKind | None) -> list[tuple[str, str, str]]:
+        """Entities of ``kind`` that act on ``entity`` (for a therapy asked by its target), as (id, label, how)."""
+        if kind is not EntityKind.THERAPY:
+            return []
+        out: dict[str, tuple[str, str, str]] = {}
+        for action in self.actions_on(entity.id):
+            how = action.action.value + ("" if action.target == entity.id else f" {self.label(action.target)}")
+            out.setdefault(action.therapy, (action.therapy, self.label(action.therapy), how))
+        return list(out.values())
 
     # -- questions --------------------------------------------------------------------------------------------
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from tmekg.atomic import write_text
 from tmekg.docs import render_readme
 from tmekg.errors import Problem, SeedError
-from tmekg.seed import TABLES, Table
+from tmekg.seed import MANIFEST, TABLES, Table, manifest_text
 
 __all__ = ["canonical_text", "lint_seed"]
 
@@ -65,8 +65,13 @@ def canonical_text(table: Table, text: str) -> str:
 
 
 def lint_seed(seed_dir: Path, write: bool = True) -> list[str]:
-    """Canonicalise every table in ``seed_dir``; return the names of the files that changed (or would)."""
+    """Canonicalise every table in ``seed_dir``; return the names of the files that changed (or would).
+
+    A seed with a :data:`~tmekg.seed.MANIFEST` (the shipped one) gets it rewritten for the new tables. A table that
+    does not end with a line break is refused rather than completed: it may be a truncated copy, and recording it in
+    the manifest would hide that."""
     changed = []
+    contents: dict[str, bytes] = {}
     for table in TABLES:
         path = seed_dir / table.filename
         if not path.is_file() and table.optional:
@@ -78,11 +83,32 @@ def lint_seed(seed_dir: Path, write: bool = True) -> list[str]:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
             raise SeedError([Problem(table.filename, 0, "", "not UTF-8", "save the file as UTF-8")]) from None
+        if text and not text.endswith(("\n", "\r")):
+            raise SeedError(
+                [
+                    Problem(
+                        table.filename,
+                        text.count("\n") + 1,
+                        "",
+                        "the file does not end with a line break, so its last row may be cut short",
+                        "check the last row against the original; if it is complete, end the file with a line break",
+                    )
+                ]
+            )
         new = canonical_text(table, text)
+        contents[table.filename] = new.encode("utf-8")
         if new != text:
             changed.append(table.filename)
             if write:
                 write_text(path, new)
+    manifest = seed_dir / MANIFEST
+    if manifest.is_file():
+        old = manifest.read_bytes()
+        fresh = manifest_text(contents)
+        if fresh.encode("utf-8") != old:
+            changed.append(MANIFEST)
+            if write:
+                write_text(manifest, fresh)
     readme = seed_dir / "README.md"
     if readme.is_file():  # the column tables of the seed's README are generated from the model
         text = readme.read_text(encoding="utf-8")

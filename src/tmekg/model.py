@@ -13,11 +13,13 @@ import typing
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, Literal, Self, TypeVar, overload
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_serializer, model_validator
 from pydantic_core import PydanticCustomError
 
 from tmekg.actions import spec
+from tmekg.text import refused_character
 from tmekg.vocab import (
     Action,
     Aspect,
@@ -34,6 +36,7 @@ from tmekg.vocab import (
     RequirementKind,
     Role,
     Site,
+    SourceKind,
     Species,
     TherapyStatus,
     TrialPhase,
@@ -46,6 +49,7 @@ __all__ = [
     "Cancer",
     "CellType",
     "Change",
+    "Confirmation",
     "Entity",
     "Interaction",
     "MediatorSite",
@@ -63,7 +67,6 @@ __all__ = [
 
 Sign = Literal[1, -1]
 T = TypeVar("T")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
 
 
 class cached_property(Generic[T]):
@@ -177,8 +180,13 @@ class Record(BaseModel):
                 continue
             if value[0].isspace() or value[-1].isspace():
                 raise row_error(key, f"stray whitespace around {value!r}; remove it (`tmekg lint` does)")
-            if _CONTROL.search(value):
-                raise row_error(key, f"line break or control character inside {value!r}; keep a cell on one line")
+            refused = refused_character(value)
+            if refused:
+                raise row_error(
+                    key,
+                    f"line break, control or invisible character ({refused}) inside {value!r}; keep a cell on one "
+                    "line of visible text",
+                )
             if is_tuple:
                 parts = value.split("|") if value else []
                 for part in parts:
@@ -400,6 +408,75 @@ class NormalFunction(Record):
     description: str = Field(min_length=1, description="One sentence on its normal role")
 
 
+#: How the locator of each kind of source is written (see :class:`~tmekg.vocab.SourceKind`).
+_LOCATORS: dict[SourceKind, tuple[re.Pattern[str], str]] = {
+    SourceKind.PAGE: (re.compile(r"https?://[^\s<>\"{}|\\^`]+", re.ASCII), "an http(s) URL"),
+    SourceKind.PMC: (re.compile(r"PMC[1-9][0-9]*", re.ASCII), "a PMCID such as PMC2194180"),
+    SourceKind.PUBMED: (re.compile(r"[1-9][0-9]*", re.ASCII), "a PMID such as 12913096"),
+    SourceKind.SITE: (
+        re.compile(r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}", re.ASCII),
+        "a host name such as pubmed.ncbi.nlm.nih.gov",
+    ),
+    SourceKind.CODE: (re.compile(r"[1-9][0-9]*", re.ASCII), "the file id of the code search"),
+}
+_CHECKED_FORM = (
+    "write KIND: LOCATOR, then any note, with KIND one of "
+    + ", ".join(f"{kind.value} ({text})" for kind, (_, text) in _LOCATORS.items())
+    + "; e.g. 'page: https://pubmed.ncbi.nlm.nih.gov/11015443/ (title, authors)'"
+)
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    """Where an identifier was confirmed: the kind of source, its locator, and the curator's note (the rest of the
+    ``checked_against`` cell: what was seen, further sources, ``PARTIAL``)."""
+
+    kind: SourceKind
+    locator: str
+    note: str
+
+    @classmethod
+    def parse(cls, text: str) -> Confirmation:
+        """Read a ``checked_against`` cell; :class:`ValueError` saying what is wrong when it has no structure.
+
+        >>> Confirmation.parse("pmc: PMC2194180 (PMID, title)").locator
+        'PMC2194180'
+        >>> Confirmation.parse("seen it")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        ValueError: 'seen it' does not say where: write KIND: LOCATOR, ...
+        """
+        head, sep, rest = text.partition(": ")
+        try:
+            kind = SourceKind(head)
+        except ValueError:
+            raise ValueError(f"{_clip(text)!r} does not say where: {_CHECKED_FORM}") from None
+        locator, _, note = rest.partition(" ")
+        pattern, wanted = _LOCATORS[kind]
+        if not sep or not pattern.fullmatch(locator):
+            raise ValueError(f"the locator {_clip(locator)!r} of a {kind.value} source is not {wanted}")
+        if kind is SourceKind.PAGE:
+            host = (urlsplit(locator).hostname or "").removesuffix(".")  # a fully qualified name may end in '.'
+            if not _LOCATORS[SourceKind.SITE][0].fullmatch(host) and not _IPV4.fullmatch(host):
+                raise ValueError(f"the URL {_clip(locator)!r} has no valid host name")
+        return cls(kind, locator, note)
+
+
+_IPV4 = re.compile(r"(?:\d{1,3}\.){3}\d{1,3}", re.ASCII)
+
+
+def _clip(text: str, size: int = 60) -> str:
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
+def _confirmation(column: str, value: str | None) -> None:
+    if value:
+        try:
+            Confirmation.parse(value)
+        except ValueError as exc:
+            raise row_error(column, str(exc)) from None
+
+
 class Reference(Record):
     """A publication cited as evidence."""
 
@@ -410,16 +487,31 @@ class Reference(Record):
     year: int = Field(ge=1900, le=2100, description="Publication year")
     title: str = Field(min_length=1, description="Article title")
     journal: str = Field(min_length=1, description="Journal abbreviation")
-    doi: str | None = Field(default=None, pattern=r"^10\.\d{4,9}/\S+$", description="DOI without prefix")
+    doi: str | None = Field(
+        default=None,
+        pattern=r"^10\.[0-9]{4,9}/(?:[-._;()/:A-Za-z0-9]|%[0-9A-Fa-f]{2})+$",
+        description="DOI without prefix",
+    )
     checked_against: str | None = Field(
         default=None,
-        description="Where the identifier was confirmed with the title and authors (a page, a resource); empty = "
+        description="Where the identifier was confirmed with the title and authors: KIND: LOCATOR (page: URL, "
+        "pmc: PMCID, pubmed: PMID, site: host name, code: file id of a code search), then a note; empty = "
         "unconfirmed, which validate reports; PARTIAL marks a detail not seen",
     )
 
+    @model_validator(mode="after")
+    def _checked(self) -> Reference:
+        _confirmation("checked_against", self.checked_against)
+        return self
+
+    @property
+    def confirmation(self) -> Confirmation | None:
+        """Where the identifier was confirmed, read from ``checked_against`` (``None`` when unconfirmed)."""
+        return Confirmation.parse(self.checked_against) if self.checked_against else None
+
     @property
     def confirmed(self) -> bool:
-        """Whether the identifier was confirmed somewhere (``checked_against`` is set)."""
+        """Whether the identifier was confirmed somewhere (``checked_against`` names a source and its locator)."""
         return bool(self.checked_against)
 
     @property
@@ -793,7 +885,11 @@ class Trial(Record):
     result: TrialResult = Field(description="The result on the primary endpoint(s)")
     result_note: str | None = Field(default=None, description="One sentence on the result")
     publications: tuple[str, ...] = Field(default=(), description="Reference ids of the primary results")
-    checked_against: str = Field(min_length=1, description="Where the registry id and the result were confirmed")
+    checked_against: str = Field(
+        min_length=1,
+        description="Where the registry id and the result were confirmed: KIND: LOCATOR, then a note (as in "
+        "references.csv)",
+    )
 
     @field_validator("randomized", mode="before")
     @classmethod
@@ -806,6 +902,7 @@ class Trial(Record):
 
     @model_validator(mode="after")
     def _rules(self) -> Trial:
+        _confirmation("checked_against", self.checked_against)
         if self.randomized and not (self.comparator or self.comparator_note):
             raise row_error("comparator_note", "a randomized trial says what the control arm received")
         both = set(self.experimental) & set(self.comparator)

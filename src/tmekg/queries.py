@@ -84,6 +84,5 @@ def load_query(language: str, name: str, directory: Path | None = None) -> Query
         raise InputError(f"query names are lower-case words joined by '_', not {name!r}")
     path = _directory(language, directory) / f"{name}.{LANGUAGES[language][0]}"
     if not path.is_file():
-        known = ", ".join(list_queries(language, directory)) or "none"
-        raise NotFoundError(f"{name} (known: {known})", f"{language} query")
+        raise NotFoundError(name, f"{language} query", known=list_queries(language, directory))
     return parse_query_text(name, language, path.read_text(encoding="utf-8"))

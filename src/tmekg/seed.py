@@ -7,8 +7,12 @@ Reading never writes anything and never half-loads: :func:`load` returns a valid
 from __future__ import annotations
 
 import csv
+import errno
+import hashlib
 import io
 import os
+import re
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,7 +38,18 @@ from tmekg.model import (
     Trial,
 )
 
-__all__ = ["MAX_TABLE_BYTES", "TABLES", "SeedRead", "Table", "load", "read_seed", "render_table"]
+__all__ = [
+    "MANIFEST",
+    "MAX_TABLE_BYTES",
+    "TABLES",
+    "SeedRead",
+    "Table",
+    "load",
+    "manifest_text",
+    "read_manifest",
+    "read_seed",
+    "render_table",
+]
 
 #: A seed table larger than this is refused (the curated tables are a few hundred kB; a grown seed of 10^6
 #: interactions is about 250 MB). ``TMEKG_MAX_TABLE_BYTES`` raises or lowers it.
@@ -166,6 +181,8 @@ class SeedRead:
     records: dict[str, list[Record]] = field(default_factory=dict)
     rows: dict[tuple[str, str], list[int]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    #: data rows (after the header) of each table file that parsed as CSV
+    row_counts: dict[str, int] = field(default_factory=dict)
 
     def where(self, table: str, key: str) -> tuple[str, int]:
         """File name and first row of the record ``key`` in ``table`` (row 0 when unknown)."""
@@ -191,15 +208,30 @@ class SeedRead:
         )
 
 
-def _read_text(path: Path, seed_dir: Path, problems: list[Problem]) -> str | None:
+_FILE_TYPES = {
+    stat.S_IFDIR: "a directory",
+    stat.S_IFIFO: "a FIFO (named pipe)",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFSOCK: "a socket",
+}
+
+
+def _read_bytes(path: Path, seed_dir: Path, problems: list[Problem]) -> bytes | None:
+    """The bytes of a seed file, or ``None`` with one problem: missing, a link that loops, dangles or leaves the seed
+    directory, not a regular file (a FIFO, a device, a directory: refused without blocking), too large, unreadable."""
     name = path.name
     if not path.exists() and not path.is_symlink():
         problems.append(Problem(name, 0, "", "file is missing", f"create {path} with the header row"))
         return None
     try:
         resolved = path.resolve(strict=True)
+    except RuntimeError:  # Python < 3.13 raises this for a symlink loop
+        problems.append(Problem(name, 0, "", "is a symbolic link that loops", "replace the link with the file"))
+        return None
     except OSError as exc:
-        problems.append(Problem(name, 0, "", f"cannot resolve the file ({exc.strerror})", "fix the link"))
+        reason = "a symbolic link that loops" if exc.errno == errno.ELOOP else exc.strerror
+        problems.append(Problem(name, 0, "", f"cannot resolve the file ({reason})", "fix the link"))
         return None
     if not resolved.is_relative_to(seed_dir.resolve()):
         problems.append(
@@ -207,16 +239,44 @@ def _read_text(path: Path, seed_dir: Path, problems: list[Problem]) -> str | Non
         )
         return None
     try:
-        size = resolved.stat().st_size
-        if size > MAX_TABLE_BYTES:
-            problems.append(
-                Problem(name, 0, "", f"file is {size} bytes, over the {MAX_TABLE_BYTES}-byte limit", "split it")
-            )
-            return None
-        data = resolved.read_bytes()
+        # O_NONBLOCK: opening a FIFO returns at once instead of waiting for a writer; fstat then refuses it
+        fd = os.open(resolved, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as exc:
         problems.append(Problem(name, 0, "", f"cannot read the file ({exc.strerror})", "check its permissions"))
         return None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        kind = _FILE_TYPES.get(stat.S_IFMT(info.st_mode), "not a regular file")
+        problems.append(
+            Problem(name, 0, "", f"cannot read the file ({kind}, not a regular file)", "put the CSV file here")
+        )
+        return None
+    with os.fdopen(fd, "rb") as handle:
+        if info.st_size > MAX_TABLE_BYTES:
+            problems.append(
+                Problem(name, 0, "", f"file is {info.st_size} bytes, over the {MAX_TABLE_BYTES}-byte limit", "split it")
+            )
+            return None
+        try:
+            return handle.read(MAX_TABLE_BYTES + 1)
+        except OSError as exc:
+            problems.append(Problem(name, 0, "", f"cannot read the file ({exc.strerror})", "check its permissions"))
+            return None
+
+
+def _read_text(
+    path: Path, seed_dir: Path, problems: list[Problem], digests: dict[str, str] | None = None
+) -> str | None:
+    name = path.name
+    data = _read_bytes(path, seed_dir, problems)
+    if data is None:
+        return None
+    if len(data) > MAX_TABLE_BYTES:  # it grew while being read
+        problems.append(Problem(name, 0, "", f"file is over the {MAX_TABLE_BYTES}-byte limit", "split it"))
+        return None
+    if digests is not None:
+        digests[name] = hashlib.sha256(data).hexdigest()
     if data.startswith(b"\xef\xbb\xbf"):
         problems.append(Problem(name, 1, "", "file starts with a byte-order mark", "save as UTF-8 without BOM"))
         return None
@@ -230,16 +290,28 @@ def _read_text(path: Path, seed_dir: Path, problems: list[Problem]) -> str | Non
         line = text[: text.index("\r")].count("\n") + 1
         problems.append(Problem(name, line, "", "Windows (CRLF) or CR line endings", "use \\n line endings"))
         return None
+    if text and not text.endswith("\n"):
+        line = text.count("\n") + 1
+        problems.append(
+            Problem(
+                name,
+                line,
+                "",
+                "the file does not end with a line break, so its last row may be cut short (a truncated copy?)",
+                "restore the whole file; if the row is complete, end the file with a line break",
+            )
+        )
+        return None
     return text
 
 
-def _read_table(table: Table, seed_dir: Path, out: SeedRead) -> None:
+def _read_table(table: Table, seed_dir: Path, out: SeedRead, digests: dict[str, str] | None = None) -> None:
     problems = out.problems
     path = seed_dir / table.filename
     if table.optional and not path.exists() and not path.is_symlink():
         out.records.setdefault(table.name, [])
         return
-    text = _read_text(seed_dir / table.filename, seed_dir, problems)
+    text = _read_text(seed_dir / table.filename, seed_dir, problems, digests)
     if text is None:
         return
     name = table.filename
@@ -252,6 +324,7 @@ def _read_table(table: Table, seed_dir: Path, out: SeedRead) -> None:
     if not rows:
         problems.append(Problem(name, 1, "", "file is empty", f"the header is: {','.join(table.columns)}"))
         return
+    out.row_counts[name] = len(rows) - 1
     header = rows[0]
     if tuple(header) != table.columns:
         missing = [c for c in table.columns if c not in header]
@@ -311,14 +384,120 @@ def _hint(table: Table, column: str, kind: str, value: str) -> str:
 
 
 def read_seed(seed_dir: Path) -> SeedRead:
-    """Read every seed table in ``seed_dir``; collect records and problems, never raise on bad rows."""
+    """Read every seed table in ``seed_dir``; collect records and problems, never raise on bad rows.
+
+    When the directory holds a :data:`MANIFEST` (the shipped seed does), every table must have the number of rows it
+    records (a truncated copy is an error) and its checksum (a changed table is a warning until ``tmekg lint``
+    records it)."""
     out = SeedRead()
     if not seed_dir.is_dir():
         out.problems.append(Problem(str(seed_dir), 0, "", "seed directory not found", "pass an existing --seed DIR"))
         return out
+    manifest = read_manifest(seed_dir, out.problems)
+    digests: dict[str, str] | None = {} if manifest is not None else None
     for table in TABLES:
-        _read_table(table, seed_dir, out)
+        _read_table(table, seed_dir, out, digests)
+    if manifest is not None and digests is not None:
+        _check_manifest(seed_dir, manifest, out, digests)
     return out
+
+
+#: The file of a seed directory that records each table's data rows and SHA-256 (written by ``tmekg lint``).
+MANIFEST = "MANIFEST.tsv"
+_MANIFEST_HEADER = "file\trows\tsha256"
+_MANIFEST_NOTE = (
+    "# tmekg seed manifest: the data rows and SHA-256 of each table. `tmekg lint` writes it; `tmekg validate` and "
+    "every command check it."
+)
+_SHA256 = re.compile(r"[0-9a-f]{64}", re.ASCII)
+
+
+def read_manifest(seed_dir: Path, problems: list[Problem]) -> dict[str, tuple[int, str]] | None:
+    """``{file: (rows, sha256)}`` of the seed's :data:`MANIFEST`; ``None`` when there is none (or it is unusable,
+    with a problem)."""
+    path = seed_dir / MANIFEST
+    if not path.exists() and not path.is_symlink():
+        return None
+    text = _read_text(path, seed_dir, problems)
+    if text is None:
+        return None
+    hint = "regenerate it with `tmekg lint`"
+    lines = text.split("\n")[:-1]
+    entries: dict[str, tuple[int, str]] = {}
+    body = [(n, line) for n, line in enumerate(lines, start=1) if not line.startswith("#")]
+    if not body or body[0][1] != _MANIFEST_HEADER:
+        problems.append(
+            Problem(MANIFEST, body[0][0] if body else 1, "", f"the header is not {_MANIFEST_HEADER!r}", hint)
+        )
+        return None
+    known = {t.filename for t in TABLES}
+    for number, line in body[1:]:
+        cells = line.split("\t")
+        if len(cells) != 3 or cells[0] not in known or not cells[1].isdigit() or not cells[1].isascii():
+            problems.append(Problem(MANIFEST, number, "", f"malformed line {line!r}", hint))
+            return None
+        if not _SHA256.fullmatch(cells[2]) or cells[0] in entries:
+            problems.append(Problem(MANIFEST, number, "", f"malformed line {line!r}", hint))
+            return None
+        entries[cells[0]] = (int(cells[1]), cells[2])
+    return entries
+
+
+def _check_manifest(
+    seed_dir: Path, manifest: dict[str, tuple[int, str]], out: SeedRead, digests: dict[str, str]
+) -> None:
+    hint = "restore the file; after an intended edit, run `tmekg lint` to record it in " + MANIFEST
+    for table in TABLES:
+        name = table.filename
+        recorded = manifest.get(name)
+        present = (seed_dir / name).exists() or (seed_dir / name).is_symlink()
+        if recorded is None:
+            if present:
+                out.problems.append(
+                    Problem(name, 0, "", f"the table is not listed in {MANIFEST}", "run `tmekg lint`", "warning")
+                )
+            continue
+        rows, digest = recorded
+        if not present:
+            if table.optional:  # a missing required table is reported by the reader
+                out.problems.append(Problem(name, 0, "", f"missing, but {MANIFEST} records {rows} rows", hint))
+            continue
+        if name not in out.row_counts or name not in digests:
+            continue  # unreadable: the reader said why
+        if out.row_counts[name] != rows:
+            out.problems.append(
+                Problem(
+                    name,
+                    0,
+                    "",
+                    f"{out.row_counts[name]} data rows, but {MANIFEST} records {rows}: the file was cut short "
+                    "or edited",
+                    hint,
+                )
+            )
+        elif digests[name] != digest:
+            out.problems.append(
+                Problem(
+                    name,
+                    0,
+                    "",
+                    f"changed since {MANIFEST} was written (same number of rows)",
+                    f"run `tmekg lint` to record an intended edit in {MANIFEST}",
+                    "warning",
+                )
+            )
+
+
+def manifest_text(tables: dict[str, bytes]) -> str:
+    """The :data:`MANIFEST` that records ``tables`` (file name -> bytes), in table order."""
+    lines = [_MANIFEST_NOTE, _MANIFEST_HEADER]
+    for table in TABLES:
+        data = tables.get(table.filename)
+        if data is None:
+            continue
+        rows = sum(1 for _ in csv.reader(io.StringIO(data.decode("utf-8"), newline=""))) - 1
+        lines.append(f"{table.filename}\t{max(rows, 0)}\t{hashlib.sha256(data).hexdigest()}")
+    return "\n".join(lines) + "\n"
 
 
 def load(seed_dir: Path | str | None = None) -> KnowledgeGraph:

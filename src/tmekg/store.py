@@ -37,7 +37,7 @@ from tmekg import __version__
 from tmekg.errors import InputError
 from tmekg.kg import KnowledgeGraph
 from tmekg.reasoning.signed import SignedGraph, signed_graph
-from tmekg.seed import TABLES, load
+from tmekg.seed import MANIFEST, TABLES, load
 from tmekg.vocab import TUMOR_GROWTH
 
 __all__ = [
@@ -89,9 +89,9 @@ def seed_key(seed_dir: Path) -> str:
     # what the reader checks beyond the bytes: the directory's file names and each table's file type (a symlink
     # or a special file is refused by the reader, so it must never share a key with a regular file's content)
     digest.update("\0".join(sorted(p.name for p in seed_dir.iterdir())).encode() + b"\n")
-    for table in TABLES:
-        path = seed_dir / table.filename
-        digest.update(table.filename.encode() + b"\0")
+    for filename in (*(table.filename for table in TABLES), MANIFEST):  # the reader checks the manifest too
+        path = seed_dir / filename
+        digest.update(filename.encode() + b"\0")
         if path.is_symlink():
             digest.update(b"symlink to " + os.fsencode(os.readlink(path)) + b"\0")
         if path.exists() and not path.is_file():

@@ -56,6 +56,7 @@ def check(kg: KnowledgeGraph, where: Where = _nowhere) -> list[Problem]:
     _entities(kg, report)
     _functions(kg, report)
     _references(kg, report)
+    _lookalike_names(kg, report)
     return sorted(problems)
 
 
@@ -74,15 +75,25 @@ def _unique(kg: KnowledgeGraph, report: Report) -> None:
         ("trials", (t.id for t in kg.trials)),
         ("functions", (f.id for f in kg.functions)),
     ]
-    owner: dict[str, str] = {}
+    owner: dict[str, tuple[str, str]] = {}  # casefolded id -> (table, id as written)
     for table, ids in tables:
         for key in ids:
-            if key in owner:
-                other = owner[key]
+            folded = key.casefold()
+            if folded in owner:
+                other, first = owner[folded]
                 where = "in the same table" if other == table else f"in {other}.csv"
-                report(table, key, "id", f"duplicate id {key} (already {where})", "give each record its own id")
+                if first == key:
+                    report(table, key, "id", f"duplicate id {key} (already {where})", "give each record its own id")
+                else:
+                    report(
+                        table,
+                        key,
+                        "id",
+                        f"id {key} differs from {first} ({where}) only in case",
+                        "ids are compared case-insensitively: give each record an id of its own",
+                    )
             else:
-                owner[key] = table
+                owner[folded] = (table, key)
     counts = Counter(a.id for a in kg.therapy_actions)
     for key, n in counts.items():
         if n > 1:
@@ -482,6 +493,51 @@ def _conflicts(kg: KnowledgeGraph, report: Report) -> None:
             "if one row is about its loss or decrease, say so in `directions`; if it is another form (soluble, shed), "
             "use that form's molecule; if both hold, explain in `outcome_note` or mark the row context_dependent",
         )
+
+
+_TABLE_OF_KIND = {
+    EntityKind.CELL_TYPE: "cell_types",
+    EntityKind.MOLECULE: "molecules",
+    EntityKind.PROCESS: "processes",
+    EntityKind.THERAPY: "therapies",
+    EntityKind.CANCER: "cancers",
+}
+
+
+def _lookalike_names(kg: KnowledgeGraph, report: Report) -> None:
+    """A name with non-ASCII characters that looks like another entity's name (Cyrillic 'Р' for Latin 'P', a
+    Unicode hyphen for '-', fullwidth letters) but is spelled differently: users typing the name reach only one of
+    the two, and cannot tell them apart on screen (Unicode TR39 confusables, :func:`tmekg.text.skeleton`)."""
+    from tmekg.text import differing_character, skeleton
+
+    names: list[tuple[str, str, str, str]] = []  # (name, entity id, column, table)
+    for entity in kg.entities():
+        table = _TABLE_OF_KIND[entity.kind]
+        names.append((entity.label, entity.id, "label", table))
+        symbol = getattr(entity, "symbol", None)
+        if symbol:
+            names.append((symbol, entity.id, "symbol", table))
+        names.extend((synonym, entity.id, "synonyms", table) for synonym in entity.synonyms)
+    if all(name.isascii() for name, *_ in names):
+        return
+    seen: dict[str, list[tuple[str, str]]] = defaultdict(list)  # skeleton -> [(name, entity id)]
+    for name, entity_id, _, _ in names:
+        seen[skeleton(name)].append((name, entity_id))
+    for name, entity_id, column, table in names:
+        if name.isascii():
+            continue
+        for other, other_id in seen[skeleton(name)]:
+            if other_id != entity_id and other.casefold() != name.casefold():
+                report(
+                    table,
+                    entity_id,
+                    column,
+                    f"name {name!r} looks like {other!r} of {other_id} but is spelled with "
+                    f"{differing_character(name, other)}",
+                    "spell both the same way (the name is then ambiguous and lookups list both) or choose a distinct "
+                    "name",
+                )
+                break
 
 
 def _verb(sign: int) -> str:

@@ -30,6 +30,7 @@ __all__ = [
     "RequirementKind",
     "Role",
     "Site",
+    "SourceKind",
     "Species",
     "TherapyStatus",
     "TrialPhase",
@@ -295,6 +296,22 @@ class Modality(StrEnum):
     OLIGONUCLEOTIDE = "oligonucleotide"
 
 
+class SourceKind(StrEnum):
+    """Where a reference or a trial was confirmed: the first word of ``checked_against``, naming how its locator
+    is read."""
+
+    #: a web page: the locator is its http(s) URL
+    PAGE = "page"
+    #: a PubMed Central record (PMC, Europe PMC or a copy): the locator is its PMCID, PMC1234567
+    PMC = "pmc"
+    #: a PubMed record seen on a copy or mirror with no URL of its own: the locator is the PMID
+    PUBMED = "pubmed"
+    #: a page known only by its site: the locator is the host name
+    SITE = "site"
+    #: a file found by searching public source code: the locator is the search index's file id
+    CODE = "code"
+
+
 class TherapyStatus(StrEnum):
     APPROVED = "approved"
     PHASE_3 = "phase_3"
@@ -315,20 +332,38 @@ def derive_outcome(effect: int, polarity: int) -> TumorOutcome:
 #: The sink of every signed path.
 TUMOR_GROWTH = "tmekg:tumor_growth"
 
-#: Accepted CURIE prefixes: the local-part pattern and the IRI prefix it expands to.
+#: Accepted CURIE prefixes: the local-part pattern and the IRI prefix it expands to. One grammar per prefix, ASCII
+#: only (``re.ASCII``: ``\\d`` would also match Arabic-Indic, fullwidth or Devanagari digits) and IRI-safe (every
+#: character may stand in an IRI unescaped). Where bioregistry's pattern fits it is used as is (CL, GO, MONDO,
+#: HGNC, DRUGBANK, clinicaltrials); the others are stricter than bioregistry's, never looser (a test checks that every
+#: id these accept matches bioregistry's pattern): no leading zero where the registry's ids have none (CHEBI, PMID;
+#: ``PMID:0123`` would be a second spelling of ``PMID:123``), NCIT concept codes only, and for DOI Crossref's
+#: recommended pattern plus percent-escapes instead of bioregistry's ``.*`` (which lets ``<``, ``"`` or a space through
+#: into an IRI).
 CURIE_PATTERNS: dict[str, tuple[re.Pattern[str], str]] = {
-    "CL": (re.compile(r"\d{7}"), "http://purl.obolibrary.org/obo/CL_"),
-    "CHEBI": (re.compile(r"[1-9]\d*"), "http://purl.obolibrary.org/obo/CHEBI_"),
-    "GO": (re.compile(r"\d{7}"), "http://purl.obolibrary.org/obo/GO_"),
-    "MONDO": (re.compile(r"\d{7}"), "http://purl.obolibrary.org/obo/MONDO_"),
-    "NCIT": (re.compile(r"C\d+"), "http://purl.obolibrary.org/obo/NCIT_"),
-    "HGNC": (re.compile(r"[1-9]\d*"), "https://identifiers.org/hgnc:"),
-    "DRUGBANK": (re.compile(r"DB\d{5}"), "https://identifiers.org/drugbank:"),
-    "PMID": (re.compile(r"[1-9]\d*"), "https://identifiers.org/pubmed:"),
-    "clinicaltrials": (re.compile(r"NCT\d{8}"), "https://clinicaltrials.gov/study/"),
-    "DOI": (re.compile(r"10\.\d{4,9}/[^\s|]+"), "https://doi.org/"),
-    "tmekg": (re.compile(r"[A-Za-z][A-Za-z0-9_]*"), "https://w3id.org/tmekg/id/"),
+    "CL": (re.compile(r"\d{7}", re.ASCII), "http://purl.obolibrary.org/obo/CL_"),
+    "CHEBI": (re.compile(r"[1-9]\d*", re.ASCII), "http://purl.obolibrary.org/obo/CHEBI_"),
+    "GO": (re.compile(r"\d{7}", re.ASCII), "http://purl.obolibrary.org/obo/GO_"),
+    "MONDO": (re.compile(r"\d{7}", re.ASCII), "http://purl.obolibrary.org/obo/MONDO_"),
+    "NCIT": (re.compile(r"C\d+", re.ASCII), "http://purl.obolibrary.org/obo/NCIT_"),
+    "HGNC": (re.compile(r"[1-9]\d{0,4}", re.ASCII), "https://identifiers.org/hgnc:"),
+    "DRUGBANK": (re.compile(r"DB\d{5}", re.ASCII), "https://identifiers.org/drugbank:"),
+    "PMID": (re.compile(r"[1-9]\d*", re.ASCII), "https://identifiers.org/pubmed:"),
+    "clinicaltrials": (re.compile(r"NCT\d{8}", re.ASCII), "https://clinicaltrials.gov/study/"),
+    "DOI": (re.compile(r"10\.\d{4,9}/(?:[-._;()/:A-Za-z0-9]|%[0-9A-Fa-f]{2})+", re.ASCII), "https://doi.org/"),
+    "tmekg": (re.compile(r"[A-Za-z][A-Za-z0-9_]*", re.ASCII), "https://w3id.org/tmekg/id/"),
 }
+
+
+_DOI_CHAR = re.compile(r"[-._;()/:A-Za-z0-9%]", re.ASCII)
+
+
+def _first_odd(text: str) -> str:
+    """The first character of ``text`` that is not printable ASCII, named (``U+0660 ARABIC-INDIC DIGIT ZERO``)."""
+    import unicodedata
+
+    odd = next((c for c in text if not " " < c < "\x7f"), "")
+    return f"U+{ord(odd):04X} {unicodedata.name(odd, 'unnamed character')}" if odd else ""
 
 
 def curie_error(curie: str, allowed: frozenset[str] | None = None) -> str | None:
@@ -340,16 +375,30 @@ def curie_error(curie: str, allowed: frozenset[str] | None = None) -> str | None
     "local part '625' does not match CL's pattern \\\\d{7}"
     >>> curie_error("HGNC:1", allowed=frozenset({"CL"}))
     'prefix HGNC is not allowed here (allowed: CL)'
+    >>> curie_error("MONDO:\u0660\u0660\u0660\u0662\u0665\u0662\u0669")
+    "local part '٠٠٠٢٥٢٩' holds U+0660 ARABIC-INDIC DIGIT ZERO: ids are printable ASCII"
     """
     prefix, sep, local = curie.partition(":")
     if not sep or not prefix or not local:
         return "not a CURIE (expected PREFIX:local, e.g. CL:0000625)"
     if prefix not in CURIE_PATTERNS:
+        odd = _first_odd(prefix)
+        if odd:
+            return f"prefix {prefix!r} holds {odd}: ids are printable ASCII"
         return f"unknown prefix {prefix!r} (known: {', '.join(sorted(CURIE_PATTERNS))})"
     if allowed is not None and prefix not in allowed:
         return f"prefix {prefix} is not allowed here (allowed: {', '.join(sorted(allowed))})"
     pattern = CURIE_PATTERNS[prefix][0]
     if not pattern.fullmatch(local):
+        odd = _first_odd(local)
+        if odd:
+            return f"local part {local!r} holds {odd}: ids are printable ASCII"
+        if prefix == "DOI" and local.startswith("10."):
+            bad = next((c for c in local.partition("/")[2] if not _DOI_CHAR.fullmatch(c)), "")
+            if bad:
+                return (
+                    f"DOI {local!r} holds {bad!r}, which an IRI cannot carry as is: percent-encode it (%{ord(bad):02X})"
+                )
         return f"local part {local!r} does not match {prefix}'s pattern {pattern.pattern}"
     return None
 

@@ -97,7 +97,7 @@ def toy_kg(mini_kg: KnowledgeGraph) -> KnowledgeGraph:
                               "randomized": "true", "cancers": ("MONDO:0005105",),
                               "experimental": ("DRUGBANK:DB09037", "tmekg:anti_cd8"), "comparator_note": "placebo",
                               "endpoint": "PFS", "result": "not_met", "publications": REF,
-                              "checked_against": "toy"}),
+                              "checked_against": "site: example.org (a toy trial)"}),
     )  # fmt: skip
     return dataclasses.replace(mini_kg, molecules=molecules, processes=processes, interactions=interactions,
                                therapies=therapies, therapy_actions=actions, requirements=requirements,

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Start a Neo4j 5.26 Community test server (embedded, Bolt only) in the foreground.
 # Usage: start.sh HOME PORT
-#   HOME  directory for data/, logs/ and import/ (LOAD CSV 'file:///x.csv' reads HOME/import/x.csv)
+#   HOME  directory for data/, logs/ and import/ (LOAD CSV 'file:///x.csv' reads HOME/import/x.csv); relative
+#         paths are fine; an existing HOME is reused (data kept), with or without NEO4J_TEST_PASSWORD
 #   PORT  Bolt port on 127.0.0.1
-# Prints 'NEO4J_READY bolt://127.0.0.1:PORT' on stdout when ready. SIGTERM stops it cleanly.
+# Prints 'NEO4J_READY bolt://127.0.0.1:PORT' on stdout when ready, or exits non-zero if the server cannot come up.
+# SIGTERM stops it cleanly.
 # Env: NEO4J_TEST_PASSWORD (enables auth, sets user neo4j's password, min 8 chars),
 #      NEO4J_TEST_STOP_ON_STDIN_EOF=1 (exit when stdin closes, for a parent that may die),
 #      NEO4J_TEST_HEAP (JVM -Xmx, default 1g).
@@ -21,6 +23,9 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 "$here/fetch.sh"
 command -v java > /dev/null || { echo "start.sh: java not found on PATH" >&2; exit 1; }
 mkdir -p "$home"
+# An absolute, normalized path: Neo4j refuses "../home" ("not a normalized path"), and the JVM's working directory
+# must not change what HOME means.
+home="$(cd "$home" && pwd -P)"
 
 exec java \
   -Xmx"${NEO4J_TEST_HEAP:-1g}" \

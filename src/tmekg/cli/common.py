@@ -3,38 +3,88 @@
 from __future__ import annotations
 
 import functools
+import importlib
+import os
 from collections.abc import Callable
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import typer
+from typer.core import TyperGroup
 
 from tmekg.errors import AmbiguousNameError, InputError, NotFoundError, SeedError, TmekgError
 
 if TYPE_CHECKING:
     from tmekg.export.view import AnswerLayout
     from tmekg.kg import KnowledgeGraph
+    from tmekg.model import Entity
+    from tmekg.vocab import EntityKind
 
 __all__ = [
     "ExportFormatOpt",
     "ExportOpt",
+    "FirstOpt",
+    "FormatOpt",
+    "IdsOpt",
     "JsonOpt",
+    "OutputFormat",
     "SeedOpt",
     "app",
+    "exit_for",
     "export_subgraph",
     "fail",
     "handles_errors",
     "load_graph",
     "opened_rdf",
+    "output_format",
+    "resolve",
     "top_for",
 ]
 
+#: Exit codes of every command (README "Exit codes"): 0 ok, 1 nothing found, 2 bad input or usage (an OS error on a
+#: file the user named included), 3 an internal error (a bug: one line, the traceback with --debug), 130 interrupted.
+EXIT_OK, EXIT_NOT_FOUND, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+
+
+def _pass_through() -> tuple[type[BaseException], ...]:
+    """The exceptions typer and click use to end a command on purpose (exits, usage errors, aborts): from typer, and
+    from click or the copy of click that newer typers carry."""
+    kinds: list[type[BaseException]] = [typer.Exit, typer.Abort]
+    for name in ("click.exceptions", "typer._click.exceptions"):
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        kinds += [getattr(module, n) for n in ("Exit", "Abort", "ClickException") if hasattr(module, n)]
+    return tuple(kinds)
+
+
+_PASS_THROUGH = _pass_through()
+
+
+class _Group(TyperGroup):
+    """The command group of ``tmekg``: whatever a command raises ends as one line and an exit code, never as a
+    traceback (``--debug`` or ``TMEKG_DEBUG=1`` prints the traceback of an internal error too)."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except _PASS_THROUGH:
+            raise  # typer.Exit from fail(), usage errors (exit 2) and click's own aborts
+        except KeyboardInterrupt:
+            raise fail(EXIT_INTERRUPTED, "interrupted") from None
+        except Exception as exc:  # noqa: BLE001  (the one place that turns any exception into a line and a code)
+            raise exit_for(exc) from None
+
+
 app = typer.Typer(
     name="tmekg",
+    cls=_Group,
     help="tmekg: a curated knowledge graph of tumor–immune interactions.",
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,
-    add_completion=False,
+    add_completion=True,  # tmekg --install-completion (bash, zsh, fish, PowerShell); see the README
 )
 
 P = ParamSpec("P")
@@ -46,37 +96,110 @@ SeedOpt = Annotated[
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
 
 
-def fail(code: int, message: str) -> typer.Exit:
+class OutputFormat(StrEnum):
+    """How a command prints what it found."""
+
+    TABLE = "table"
+    TSV = "tsv"
+    CSV = "csv"
+    JSON = "json"
+
+
+FormatOpt = Annotated[
+    OutputFormat | None,
+    typer.Option(
+        "--format",
+        help="table (for people; the default), tsv or csv (one row per item with a header, labels beside ids: for "
+        "scripts, `| cut -f`), or json (the same as --json).",
+        show_default=False,
+        case_sensitive=False,
+    ),
+]
+IdsOpt = Annotated[bool, typer.Option("--ids", help="Bare ids: no label beside them (and ids for names on screen).")]
+
+
+def output_format(fmt: OutputFormat | None, json_out: bool, ids: bool = False) -> OutputFormat:
+    """The format a command prints in (``--json`` is ``--format json``); also applies ``--ids``."""
+    from tmekg.cli.render import use_ids
+
+    if json_out and fmt not in (None, OutputFormat.JSON):
+        raise InputError(f"--json and --format {fmt.value} disagree; give one of them")
+    use_ids(ids)
+    return OutputFormat.JSON if json_out else (fmt or OutputFormat.TABLE)
+
+
+FirstOpt = Annotated[
+    bool,
+    typer.Option("--first", help="When a name matches several entities, take the first candidate instead of listing."),
+]
+
+
+def fail(code: int, message: str, label: str = "error") -> typer.Exit:
+    """Print ``label: message`` on stderr as one line of plain text (never markup) and return the exit to raise."""
+    from rich.text import Text
+
     from tmekg.cli.render import err_console
 
-    err_console.print(f"[red]error:[/red] {message}", highlight=False, markup=True, soft_wrap=True)
+    one_line = " ".join(message.split("\n"))
+    err_console.print(Text.assemble((f"{label}:", "red"), " ", one_line), highlight=False, soft_wrap=True)
     return typer.Exit(code)
 
 
+def debugging() -> bool:
+    """Whether ``--debug`` (or ``TMEKG_DEBUG=1``) asked for tracebacks of internal errors."""
+    return bool(STATE.get("debug")) or os.environ.get("TMEKG_DEBUG", "") not in {"", "0"}
+
+
+def exit_for(exc: Exception) -> typer.Exit:
+    """Print the one line that says what went wrong and return the exit with its code: 1 nothing found, 2 bad input
+    (tmekg's own errors, an OS error on a file), 3 anything else (an internal error: the traceback with --debug)."""
+    from tmekg.cli.render import problems
+
+    if isinstance(exc, SeedError):
+        problems(exc.problems)
+        return fail(EXIT_BAD_INPUT, f"{len(exc.problems)} problem(s) in the seed tables; nothing was written")
+    if isinstance(exc, NotFoundError):
+        return fail(EXIT_NOT_FOUND, str(exc))
+    if isinstance(exc, (AmbiguousNameError, InputError, TmekgError)):
+        return fail(EXIT_BAD_INPUT, str(exc))
+    if isinstance(exc, OSError) and exc.strerror:
+        names = " -> ".join(os.fsdecode(n) for n in (exc.filename, exc.filename2) if n is not None)
+        return fail(EXIT_BAD_INPUT, f"{exc.strerror}: {names}" if names else exc.strerror)
+    if debugging():
+        import traceback
+
+        from tmekg.cli.render import err_console
+
+        err_console.print(
+            "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)), highlight=False, end=""
+        )
+    return fail(
+        EXIT_INTERNAL,
+        f"{type(exc).__name__}: {exc} (a bug in tmekg: please report it; `tmekg --debug ...` shows the traceback)",
+        label="internal error",
+    )
+
+
 def handles_errors(func: Callable[P, R]) -> Callable[P, R]:
-    """Map tmekg's errors to a one-line message and an exit code (1 not found, 2 bad input)."""
+    """Map every exception of a command to a one-line message and an exit code (see :func:`exit_for`)."""
 
     @functools.wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        from tmekg.cli.render import problems
-
         try:
             return func(*args, **kwargs)
-        except SeedError as exc:
-            problems(exc.problems)
-            raise fail(2, f"{len(exc.problems)} problem(s) in the seed tables; nothing was written") from None
-        except NotFoundError as exc:
-            raise fail(1, str(exc)) from None
-        except (AmbiguousNameError, InputError) as exc:
-            raise fail(2, str(exc)) from None
-        except TmekgError as exc:
-            raise fail(2, str(exc)) from None
+        except _PASS_THROUGH:
+            raise
+        except AmbiguousNameError as exc:
+            hint = " (or --first to take the first)" if "first" in kwargs else ""
+            raise fail(EXIT_BAD_INPUT, f"{exc}{hint}") from None
+        except Exception as exc:  # noqa: BLE001  (see exit_for)
+            raise exit_for(exc) from None
 
     return wrapper
 
 
 #: Options every command shares, set by the app callback (``tmekg --store DIR ...``).
-STATE: dict[str, Any] = {"store": None}
+STATE: dict[str, Any] = {"store": None, "debug": False}
 
 
 @app.callback()
@@ -90,9 +213,18 @@ def _options(
             show_default=False,
         ),
     ] = None,
+    debug: Annotated[
+        bool,
+        typer.Option("--debug", help="Print the traceback of an internal error (exit 3); also TMEKG_DEBUG=1."),
+    ] = False,
 ) -> None:
-    """tmekg: a curated knowledge graph of tumor–immune interactions."""
+    """tmekg: a curated knowledge graph of tumor–immune interactions.
+
+    Exit codes: 0 ok, 1 nothing found, 2 bad input or usage, 3 internal error (a bug; --debug shows the
+    traceback), 130 interrupted.
+    """
     STATE["store"] = store
+    STATE["debug"] = debug
     STATE.pop("opened", None)
     from tmekg.cli.render import unwrap_when_piped
 
@@ -126,11 +258,22 @@ def load_graph(seed: Path | None, *, reasoning: bool = False) -> KnowledgeGraph:
     return kg
 
 
+def resolve(kg: KnowledgeGraph, name: str, kind: EntityKind | None = None, first: bool = False) -> Entity:
+    """The entity ``name`` names (see :meth:`KnowledgeGraph.lookup`); when the name was read forgivingly (a
+    synonym, a folded spelling, a previous symbol, the first of several), say how on stderr."""
+    found = kg.resolve(name, kind, first=first)
+    if found.note:
+        from tmekg.cli.render import err_console
+
+        err_console.print(f"note: {name!r} {found.note}", markup=False, highlight=False)
+    return found.entity
+
+
 def _building(message: str) -> None:
     from tmekg.cli.render import err_console
 
     if err_console.is_terminal:
-        err_console.print(f"[dim]store: {message}[/dim]")
+        err_console.print(f"store: {message}", style="dim")
 
 
 def opened_rdf(kg: KnowledgeGraph) -> Any:
@@ -159,7 +302,8 @@ SCREEN_TOP = 20
 
 
 def top_for(top: int | None, json_out: bool) -> int | None:
-    """The list bound a command applies: ``None`` (all) for JSON without --top and for --top 0."""
+    """The list bound a command applies: ``None`` (all) for JSON, TSV or CSV (``json_out``: anything but the
+    table) without --top, and for --top 0."""
     if top is None:
         return None if json_out else SCREEN_TOP
     return None if top == 0 else top

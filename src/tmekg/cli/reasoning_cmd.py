@@ -10,6 +10,9 @@ import typer
 from tmekg.cli.common import (
     ExportFormatOpt,
     ExportOpt,
+    FirstOpt,
+    FormatOpt,
+    IdsOpt,
     JsonOpt,
     SeedOpt,
     TopOpt,
@@ -19,6 +22,8 @@ from tmekg.cli.common import (
     handles_errors,
     load_graph,
     opened_rdf,
+    output_format,
+    resolve,
     top_for,
 )
 from tmekg.errors import InputError
@@ -44,10 +49,10 @@ query_app = typer.Typer(help="Run a catalogue query (or your own) on the graph."
 app.add_typer(query_app, name="query")
 
 
-def _restricted(seed: Path | None, cancer: str | None) -> KnowledgeGraph:
+def _restricted(seed: Path | None, cancer: str | None, first: bool = False) -> KnowledgeGraph:
     kg = load_graph(seed, reasoning=not cancer)
     if cancer:
-        kg = kg.for_cancer(kg.lookup(cancer, EntityKind.CANCER).id)
+        kg = kg.for_cancer(resolve(kg, cancer, EntityKind.CANCER, first).id)
     return kg
 
 
@@ -67,17 +72,27 @@ def therapy(
     export: ExportOpt = None,
     export_format: ExportFormatOpt = None,
     plot: PlotOpt = None,
+    first: FirstOpt = False,
     seed: SeedOpt = None,
     json_out: JsonOpt = False,
+    fmt: FormatOpt = None,
+    ids: IdsOpt = False,
 ) -> None:
     """What a therapy severs, strengthens or makes, what it needs, its predicted effect on the tumor, escape
-    routes, partners and trials."""
+    routes, partners and trials.
+
+    As TSV or CSV: the interactions it severs or strengthens and its escape routes, one row each with a ``role``
+    and a ``verdict`` (paths, partners and trials: --json).
+    """
     from tmekg.cli import render, render_reasoning
     from tmekg.reasoning import block
 
+    chosen_format = output_format(fmt, json_out, ids)
     kg = load_graph(seed, reasoning=True)
-    answer = block(kg, name, cancer=cancer, all_partners=all_partners)
-    data = answer.to_dict(kg, top_for(top, json_out))
+    chosen = resolve(kg, name, EntityKind.THERAPY, first).id
+    cancer_id = resolve(kg, cancer, EntityKind.CANCER, first).id if cancer else None
+    answer = block(kg, chosen, cancer=cancer_id, all_partners=all_partners)
+    data = answer.to_dict(kg, top_for(top, chosen_format != "table"))
     if export is not None:
         from tmekg.export.layered import therapy_layout
 
@@ -85,7 +100,11 @@ def therapy(
         export_subgraph(answer.subgraph(kg), export, export_format, title, therapy_layout(kg, answer))
     if plot is not None:
         _plot(kg, answer, plot)
-    if json_out:
+    if chosen_format in ("tsv", "csv"):
+        from tmekg.cli.rows import therapy_rows
+
+        render.write_rows(therapy_rows(data), chosen_format, ids)
+    elif chosen_format == "json":
         render.print_json(data)
     else:
         render_reasoning.therapy(data)
@@ -97,16 +116,26 @@ def combine(
     first: Annotated[str, typer.Argument(help="First therapy.")],
     second: Annotated[str, typer.Argument(help="Second therapy.")],
     cancer: CancerOpt = None,
+    first_hit: FirstOpt = False,
     seed: SeedOpt = None,
     json_out: JsonOpt = False,
+    fmt: FormatOpt = None,
+    ids: IdsOpt = False,
 ) -> None:
     """Whether two therapies are redundant, complementary or antagonistic, and which interactions say so."""
     from tmekg.cli import render, render_reasoning
     from tmekg.reasoning import combine as combine_therapies
 
+    chosen = output_format(fmt, json_out, ids)
     kg = load_graph(seed)
-    data = combine_therapies(kg, first, second, cancer=cancer).to_dict(kg)
-    if json_out:
+    a, b = (resolve(kg, x, EntityKind.THERAPY, first_hit).id for x in (first, second))
+    cancer_id = resolve(kg, cancer, EntityKind.CANCER, first_hit).id if cancer else None
+    data = combine_therapies(kg, a, b, cancer=cancer_id).to_dict(kg)
+    if chosen in ("tsv", "csv"):
+        from tmekg.cli.rows import combine_rows
+
+        render.write_rows(combine_rows(data), chosen, ids)
+    elif chosen == "json":
         render.print_json(data)
     else:
         render_reasoning.combination(data)
@@ -127,17 +156,22 @@ def path(
     export: ExportOpt = None,
     export_format: ExportFormatOpt = None,
     plot: PlotOpt = None,
+    first: FirstOpt = False,
     seed: SeedOpt = None,
     json_out: JsonOpt = False,
+    fmt: FormatOpt = None,
+    ids: IdsOpt = False,
 ) -> None:
     """Signed simple paths between two entities, strongest evidence first, each with its net sign and the
     evidence on every hop, and a one-line sum: how many paths (and how much weight) say + and −."""
     from tmekg.cli import render, render_reasoning
     from tmekg.reasoning import find_paths
 
-    kg = _restricted(seed, cancer)
-    result = find_paths(kg, source, target, max_hops=max_hops, max_paths=max_paths, time_limit=time_limit)
-    data = result.to_dict(kg, top_for(top, json_out))
+    chosen = output_format(fmt, json_out, ids)
+    kg = _restricted(seed, cancer, first)
+    start, end = (resolve(kg, x, first=first).id for x in (source, target))
+    result = find_paths(kg, start, end, max_hops=max_hops, max_paths=max_paths, time_limit=time_limit)
+    data = result.to_dict(kg, top_for(top, chosen != "table"))
     if export is not None:
         from tmekg.export.layered import path_layout
 
@@ -145,7 +179,11 @@ def path(
         export_subgraph(result.subgraph(kg), export, export_format, title, path_layout(kg, result))
     if plot is not None:
         _plot(kg, result, plot)
-    if json_out:
+    if chosen in ("tsv", "csv"):
+        from tmekg.cli.rows import path_rows
+
+        render.write_rows(path_rows(data), chosen, ids)
+    elif chosen == "json":
         render.print_json(data)
     else:
         render_reasoning.path_list(data)
@@ -185,12 +223,20 @@ def query_sparql(
     file: Annotated[Path | None, typer.Option("--file", help="Run your own SPARQL query from this file.")] = None,
     write: Annotated[bool, typer.Option("--write", help="Allow a SPARQL update (on the in-memory graph).")] = False,
     limit: Annotated[int, typer.Option(min=1, help="Most rows to print; more are cut and the cut is said.")] = 10_000,
+    first: FirstOpt = False,
     seed: SeedOpt = None,
     json_out: JsonOpt = False,
+    fmt: FormatOpt = None,
+    ids: IdsOpt = False,
 ) -> None:
-    """Run a catalogue SPARQL query (or --file) on the embedded graph; values bind as parameters."""
+    """Run a catalogue SPARQL query (or --file) on the embedded graph; values bind as parameters.
+
+    Tables, TSV and CSV put each entity id's label beside it (a ``<column>_label`` column; --ids leaves them out);
+    JSON prints the rows as the query returns them.
+    """
     from tmekg.backends.rdf import select_rows, to_rdf
     from tmekg.cli import render, render_reasoning
+    from tmekg.cli.rows import entity_label
     from tmekg.queries import list_queries, load_query, parse_query_text
 
     if name is None and file is None:
@@ -218,7 +264,7 @@ def query_sparql(
     bindings = {}
     for key, value in given.items():
         kind = spec.params.get(key)
-        bindings[key] = kg.lookup(value, EntityKind(kind)).id if kind else value
+        bindings[key] = resolve(kg, value, EntityKind(kind), first).id if kind else value
     graph = to_rdf(kg) if write else opened_rdf(kg)  # an update never touches the store
     if file is not None and write and _is_update(spec.text):
         graph.update(spec.text)
@@ -227,10 +273,12 @@ def query_sparql(
     rows, truncated = select_rows(graph, spec.text, bindings, limit)
     if truncated:
         render.err_console.print(f"truncated: the first {limit} rows are printed (raise --limit)")
-    if json_out:
+    chosen = output_format(fmt, json_out, ids)
+    if chosen == "json":
         render.print_json(rows)
     else:
-        render_reasoning.rows_table(rows, f"{spec.title or spec.name}: {len(rows)} row(s)")
+        title = f"{spec.title or spec.name}: {len(rows)} row(s)"
+        render_reasoning.query_rows(rows, title, chosen, ids, entity_label(kg))
     if not rows:
         raise typer.Exit(1)
 

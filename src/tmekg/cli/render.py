@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import sys
-from typing import Any
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console, Group
 from rich.table import Table
@@ -12,20 +15,33 @@ from rich.text import Text
 
 from tmekg.errors import Problem
 
+if TYPE_CHECKING:
+    from rich.progress import Progress, ProgressColumn
+
 __all__ = [
+    "capped_problems",
     "card",
     "console",
     "err_console",
     "interactions_table",
     "print_json",
+    "problem_classes",
     "problems",
+    "progress_bar",
+    "showing_ids",
     "shown",
     "stats",
     "unwrap_when_piped",
+    "use_ids",
+    "working",
+    "write_rows",
 ]
 
-console = Console(highlight=False, soft_wrap=False)
-err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+# markup=False: every string printed is text. Names, ids, paths, queries and error messages come from users and
+# may hold '[' ... ']' ('tmekg lookup "[/]"'): as markup they crashed the printer or lost characters. Styles are
+# given as rich Text objects instead.
+console = Console(highlight=False, soft_wrap=False, markup=False)
+err_console = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
 
 #: Width used when output goes to a pipe or file: long enough that no line is ever wrapped.
 _PIPE_WIDTH = 1 << 16
@@ -38,7 +54,72 @@ def unwrap_when_piped() -> None:
         each.width = _PIPE_WIDTH if not each.is_terminal else None  # type: ignore[assignment]
 
 
+def progress_bar(*columns: ProgressColumn | str, transient: bool = False) -> Progress:
+    """A rich progress display on stderr for long work, shown only when stderr is a terminal: in a pipe, a log or
+    a test it stays off (rich would otherwise print the finished bar once)."""
+    from rich.progress import Progress
+
+    return Progress(*columns, console=err_console, transient=transient, disable=not err_console.is_terminal)
+
+
+@contextmanager
+def working(what: str) -> Iterator[Callable[[str], None]]:
+    """A spinner with the elapsed time while work without a known size runs (an export, an annotation), on a
+    terminal only and gone when done; yields a function that says which stage the work is in."""
+    from rich.progress import SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with progress_bar(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), transient=True) as bar:
+        task = bar.add_task(what, total=None)
+        yield lambda stage: bar.update(task, description=f"{what}: {stage}")
+
+
 _OUTCOME_STYLE = {"pro_tumor": "red", "anti_tumor": "green", "context_dependent": "yellow"}
+
+#: ``--ids``: entities are shown by their ids instead of their labels.
+_SHOW = {"ids": False}
+
+
+def use_ids(ids: bool) -> None:
+    """Show entities by bare id (``--ids``) or by label (the default) in the human output."""
+    _SHOW["ids"] = ids
+
+
+def showing_ids() -> bool:
+    """Whether ``--ids`` asked for bare ids."""
+    return _SHOW["ids"]
+
+
+def _cell(value: Any) -> str:
+    """A value as one TSV/CSV field: lists joined by ``|``, nothing for None, no tab or line break inside."""
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return "|".join(_cell(v) for v in value)
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return " ".join(str(value).split()) if any(c in str(value) for c in "\t\r\n") else str(value)
+
+
+def write_rows(
+    rows: list[dict[str, Any]], fmt: str, ids: bool = False, columns: tuple[str, ...] | list[str] = ()
+) -> None:
+    """Rows as TSV or CSV on stdout: a header, then one line per row (``columns`` first, then the others in order
+    of first appearance); with ``ids`` the ``*_label`` columns are left out. No rows and no columns: nothing."""
+    found = dict.fromkeys([*columns, *(c for row in rows for c in row)])
+    columns = [c for c in found if not (ids and c.endswith("_label"))]
+    if not columns:
+        return
+    if fmt == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([_cell(row.get(c)) for c in columns])
+        return
+    sys.stdout.write("\t".join(columns) + "\n")
+    for row in rows:
+        sys.stdout.write("\t".join(_cell(row.get(c)) for c in columns) + "\n")
 
 
 def print_json(data: Any) -> None:
@@ -46,15 +127,57 @@ def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
-def problems(found: list[Problem]) -> None:
+#: Problems of one class (severity, file, column) printed before the rest are counted instead (``--all-problems``
+#: lists them all): 10^6 bad rows gave 10^6 lines.
+PROBLEMS_PER_CLASS = 10
+
+
+def problem_classes(found: list[Problem]) -> dict[tuple[str, str, str], list[Problem]]:
+    """Problems grouped by class: severity, file and column, in the order met."""
+    classes: dict[tuple[str, str, str], list[Problem]] = {}
     for problem in found:
+        classes.setdefault((problem.severity, problem.file, problem.column), []).append(problem)
+    return classes
+
+
+def capped_problems(found: list[Problem], per_class: int | None = PROBLEMS_PER_CLASS) -> tuple[list[Problem], int]:
+    """The problems to show (the first ``per_class`` of each class, in their order) and how many were left out."""
+    if per_class is None:
+        return found, 0
+    keep: set[int] = set()
+    for members in problem_classes(found).values():
+        keep.update(id(p) for p in members[:per_class])
+    shown = [p for p in found if id(p) in keep]
+    return shown, len(found) - len(shown)
+
+
+def problems(found: list[Problem], per_class: int | None = PROBLEMS_PER_CLASS) -> None:
+    """One line per problem, at most ``per_class`` per class (``None``: all), then one line per cut class saying
+    how many more it holds."""
+    shown, _ = capped_problems(found, per_class)
+    for problem in shown:
         style = {"error": "red", "warning": "yellow"}.get(problem.severity, "dim")
         err_console.print(Text(str(problem), style=style), soft_wrap=True)  # one line per problem
+    if per_class is None:
+        return
+    for (severity, file, column), members in problem_classes(found).items():
+        if len(members) > per_class:
+            where = f"{file}, column {column!r}" if column else file
+            err_console.print(
+                Text(
+                    f"... and {len(members) - per_class} more {severity}(s) in {where} "
+                    "(tmekg validate --all-problems lists every one)",
+                    style="dim",
+                ),
+                soft_wrap=True,
+            )
 
 
 def _name(ref: dict[str, Any] | None) -> str:
     if not ref:
         return ""
+    if _SHOW["ids"]:
+        return str(ref["id"])
     if ref.get("symbol") and ref["symbol"] != ref["label"]:
         return f"{ref['label']} ({ref['symbol']})"
     return str(ref["label"])
@@ -133,7 +256,7 @@ def card(view: dict[str, Any], top: int | None = None) -> None:
     if entity.get("description"):
         rows.append(("description", entity["description"]))
     for key, value in rows:
-        console.print(f"  [dim]{key}:[/dim] {value}", highlight=False)
+        console.print(Text.assemble("  ", (f"{key}:", "dim"), " ", value), highlight=False)
     for key, title in (
         ("interactions_out", "interactions out (it sends or carries)"),
         ("interactions_in", "interactions in (it receives)"),

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from typing import Any
 
 from rich.table import Table
 from rich.text import Text
 
-from tmekg.cli.render import console, interactions_table, shown
+from tmekg.cli.render import console, interactions_table, showing_ids, shown
 
-__all__ = ["combination", "path_list", "rows_table", "therapy"]
+__all__ = ["combination", "path_list", "query_rows", "rows_table", "therapy"]
 
 _ARROW = {1: "→", -1: "⊣", 0: "—"}
 
 
 def _label(ref: dict[str, Any] | None) -> str:
-    return str(ref["label"]) if ref else ""
+    if not ref:
+        return ""
+    return str(ref["id"] if showing_ids() else ref["label"])
 
 
 def _path_line(path: dict[str, Any]) -> Text:
@@ -27,7 +31,7 @@ def _path_line(path: dict[str, Any]) -> Text:
         text.append(f" {_ARROW[edge['sign']]} ", style="bold")
         text.append(_label(nodes[i + 1]))
     weakest = path["weakest_link"]
-    names = {n["id"]: n["label"] for n in nodes}
+    names = {n["id"]: _label(n) for n in nodes}
     text.append(
         f"   [net {'+' if path['sign'] > 0 else '−'}; weight {path['weight']:.1f}; weakest link "
         f"{names[weakest['source']]} {weakest['predicate']} {names[weakest['target']]}"
@@ -60,8 +64,8 @@ def therapy(data: dict[str, Any]) -> None:
     console.print(Text(f"{t['label']}  [{t['id']}]", style="bold"))
     for a in data["actions"]:
         target = a["target"]
-        name = target["label"] + (f" ({target['symbol']})" if target.get("symbol") else "")
-        console.print(f"  {a['action']} {name}  [dim]{', '.join(a['evidence'])}[/dim]")
+        name = _label(target) + (f" ({target['symbol']})" if target.get("symbol") and not showing_ids() else "")
+        console.print(Text.assemble(f"  {a['action']} {name}  ", (", ".join(a["evidence"]), "dim")))
     net = data["net_effect"]
     style = {"anti_tumor": "green", "pro_tumor": "red", "mixed": "yellow"}.get(net["direction"], "dim")
     console.print(
@@ -112,7 +116,7 @@ def therapy(data: dict[str, Any]) -> None:
         table.add_column("why")
         for p in data["partners"]:
             why = "; ".join(p["reasons"] + [f"[not by default: {x}]" for x in p["excluded_by_default"]])
-            table.add_row(p["therapy"]["label"], p["status"], f"{p['score']:.2f}", why)
+            table.add_row(_label(p["therapy"]), p["status"], f"{p['score']:.2f}", why)
         console.print(table)
     shown(len(data["partners"]), counts["partners"], "partners shown")
     if data.get("trials"):
@@ -140,11 +144,32 @@ def combination(data: dict[str, Any]) -> None:
             console.print(interactions_table(data[key], title))
 
 
+def _table_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str | int | float):
+        return str(value)
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)  # lists, maps, nodes from a Cypher query
+
+
 def rows_table(rows: list[dict[str, Any]], title: str) -> None:
     table = Table(title=title)
-    columns = list(rows[0]) if rows else []
+    columns = list(dict.fromkeys(c for row in rows for c in row))
     for column in columns:
         table.add_column(column, overflow="fold")
     for row in rows:
-        table.add_row(*("" if row[c] is None else str(row[c]) for c in columns))
+        table.add_row(*(_table_cell(row.get(c)) for c in columns))
     console.print(table)
+
+
+def query_rows(rows: list[dict[str, Any]], title: str, fmt: str, ids: bool, label: Callable[[str], str | None]) -> None:
+    """Catalogue (or your own) query rows, SPARQL or Cypher: a label column beside every column of entity ids
+    unless ``ids``; as a table, TSV or CSV (JSON is printed by the caller, unchanged)."""
+    from tmekg.cli.render import write_rows
+    from tmekg.cli.rows import labelled
+
+    shown_rows = rows if ids else labelled(rows, label)
+    if fmt in ("tsv", "csv"):
+        write_rows(shown_rows, fmt)
+    else:
+        rows_table(shown_rows, title)

@@ -94,8 +94,13 @@ def annotate_command(
             raise InputError(f"--tier {tier} is not a directory")
         for loaded in load_tiers(tier):
             complexes.update(loaded.complexes)
-    kg = load_graph(seed)
-    result = annotate_study(results, kg, fmt=fmt, cells=cells, score=score, complexes=complexes)
+    from tmekg.cli.render import working
+
+    with working(f"annotate {results.name}") as say:
+        say("reading the graph")
+        kg = load_graph(seed)
+        say("matching pairs and cells")
+        result = annotate_study(results, kg, fmt=fmt, cells=cells, score=score, complexes=complexes, progress=say)
     render.warnings(result.summary)
     if output is not None:
         write_table(result.table, output, chosen)

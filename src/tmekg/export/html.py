@@ -3,8 +3,11 @@
 The whole graph opens on an overview: the cell types (subtypes with few statements folded into their parent) and
 the processes they drive, one edge per cell, process and sign with the count of statements, and each process's
 edge to tumor growth; a click on a cell or a process opens its focus (its neighbourhood, layered: senders, the
-entity, receivers, processes, tumor growth), and "whole graph" shows everything. Search folds case, spacing,
-hyphens, Greek letters and British spellings (:func:`~tmekg.export.labels.search_key`) and zooms to the hit;
+entity, receivers, processes, tumor growth), and "whole graph" shows everything. Search uses the resolver's rules
+(:mod:`tmekg.names`: case, spacing, hyphens, Greek letters and their short forms, British spellings, previous HGNC
+symbols, plurals; each node carries its keys and the page folds a query with the same tables) and zooms to the hit;
+a name no key reaches is matched by a small edit distance in the page (the command line suggests names with
+rapidfuzz instead, which a self-contained page cannot load);
 ``#entity=HGNC:17635`` opens that entity's focus. Cards show enum values by their human labels, with a line
 saying what each means. An answer's view (``therapy``/``path --export x.html``) opens on its layered layout.
 
@@ -28,7 +31,7 @@ import json
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
-from tmekg.export.labels import ENUMS, GREEK, SPELLINGS, explain, field_label, human, search_key, short_name
+from tmekg.export.labels import ENUMS, explain, field_label, human, short_name
 from tmekg.export.style import ANSWER_ROLE_COLORS, IMPORTED_EDGE_COLOR, LINE_STYLES
 from tmekg.export.view import (
     EDGE_OUTCOME_COLORS,
@@ -38,6 +41,7 @@ from tmekg.export.view import (
     ViewEdge,
     ViewNode,
 )
+from tmekg.names import GREEK, GREEK_SHORT, SPELLINGS, hgnc_symbols, name_keys
 
 if TYPE_CHECKING:
     from tmekg.export.registry import ExportJob
@@ -119,7 +123,8 @@ def _details(attrs: dict[str, Any], names: tuple[str, ...]) -> list[list[Any]]:
 
 def _node(node: ViewNode, degree: int) -> dict[str, Any]:
     names = [str(node.attrs.get("symbol") or ""), *node.attrs.get("synonyms", [])]
-    keys = {search_key(n) for n in (node.label, node.id, *names) if n}
+    previous = [symbol for _, symbol in hgnc_symbols().get(node.id, ())]
+    keys = name_keys(n for n in (node.label, node.id, *names, *previous) if n)
     return {
         "id": node.id,
         "label": node.label,
@@ -130,7 +135,7 @@ def _node(node: ViewNode, degree: int) -> dict[str, Any]:
         "x": node.x,
         "y": node.y,
         "names": [n for n in names if n],
-        "keys": sorted(k for k in keys if k),
+        "keys": keys,
         "broader": node.attrs.get("broader", ""),
         "polarity": node.attrs.get("polarity", 0),
         "degree": degree,
@@ -316,6 +321,7 @@ def view_data(view: View, show_isolated: bool = False) -> dict[str, Any]:
         "overview": overview(view) if not answer else {"nodes": [], "edges": [], "left_out": 0},
         "greek": GREEK,
         "spellings": SPELLINGS,
+        "greekShort": list(GREEK_SHORT),
     }
 
 

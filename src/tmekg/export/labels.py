@@ -14,13 +14,12 @@ Every enum of :mod:`tmekg.vocab` that reaches an export has an entry; a test kee
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from enum import StrEnum
 from typing import Any
 
 from tmekg.actions import ACTIONS
 from tmekg.model import CellType, Entity
+from tmekg.names import GREEK, SPELLINGS, fold
 from tmekg.vocab import (
     HIJACKED_CATEGORY_DESCRIPTIONS,
     Action,
@@ -234,28 +233,10 @@ def short_name(label: str, synonyms: tuple[str, ...] | list[str], limit: int = 2
     return label
 
 
-#: Greek letters as their names (``TGF-β`` and ``TGF-beta`` are one name).
-GREEK: dict[str, str] = {
-    "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ζ": "zeta", "η": "eta",
-    "θ": "theta", "ι": "iota", "κ": "kappa", "λ": "lambda", "μ": "mu", "ν": "nu", "ξ": "xi", "π": "pi",
-    "ρ": "rho", "σ": "sigma", "τ": "tau", "φ": "phi", "χ": "chi", "ψ": "psi", "ω": "omega",
-}  # fmt: skip
-#: British spellings -> American (after lower-casing).
-SPELLINGS: dict[str, str] = {"tumour": "tumor", "signalling": "signaling", "haem": "hem", "aemia": "emia"}
-_NOT_WORD = re.compile(r"[\W_]+")
-
-
 def search_key(text: str) -> str:
-    """A name folded for matching: Unicode-normalised, lower case, Greek letters spelled out, British spellings
-    made American, and spaces, hyphens and punctuation dropped. The HTML view's search folds a query the same
-    way (``view.js`` mirrors :data:`GREEK` and :data:`SPELLINGS`).
+    """A name folded for matching, as the resolver folds it (:func:`tmekg.names.fold`).
 
     >>> search_key("TGF-β1"), search_key("tgf beta 1"), search_key("PD L1"), search_key("Tumour growth")
     ('tgfbeta1', 'tgfbeta1', 'pdl1', 'tumorgrowth')
     """
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    for letter, name in GREEK.items():
-        folded = folded.replace(letter, name)
-    for british, american in SPELLINGS.items():
-        folded = folded.replace(british, american)
-    return _NOT_WORD.sub("", folded)
+    return fold(text)

@@ -25,12 +25,20 @@
   }
   const label = (id) => (byId.has(id) ? byId.get(id).label : data.labels[id] || id);
 
-  // -- search keys: the same folding as tmekg.export.labels.search_key ------------------------------------------
+  // -- search keys: the same folding as tmekg.names.fold / query_keys (tables from Python) ------------------------
   function fold(text) {
     let s = String(text).normalize("NFKC").toLowerCase();
     for (const [letter, name] of Object.entries(data.greek)) s = s.split(letter).join(name);
     for (const [british, american] of Object.entries(data.spellings)) s = s.split(british).join(american);
     return s.replace(/[^\p{L}\p{N}]+/gu, "");
+  }
+  const greekShort = new RegExp((data.greekShort || []).join("|") || "(?!)", "g");
+  const short = (key) => key.replace(greekShort, (m) => m[0]);
+  function queryKeys(text) {
+    const key = fold(text);
+    const keys = [key, short(key)];
+    if (key.length > 3 && key.endsWith("s") && !key.endsWith("ss")) keys.push(key.slice(0, -1), short(key.slice(0, -1)));
+    return [...new Set(keys.filter(Boolean))];
   }
   function distance(a, b, most) {
     if (Math.abs(a.length - b.length) > most) return most + 1;
@@ -527,12 +535,13 @@
   // -- search ------------------------------------------------------------------------------------------------
   function search(query) {
     const q = fold(query);
+    const exact = queryKeys(query);
     const results = $("results");
     results.replaceChildren();
     if (!q) return [];
     const scored = [];
     for (const n of data.nodes) {
-      let score = n.keys.includes(q) ? 0 : n.keys.some((s) => s.startsWith(q)) ? 1 : n.keys.some((s) => s.includes(q)) ? 2 : -1;
+      let score = exact.some((k) => n.keys.includes(k)) ? 0 : n.keys.some((s) => s.startsWith(q)) ? 1 : n.keys.some((s) => s.includes(q)) ? 2 : -1;
       if (score < 0 && q.length >= 4) {
         const most = q.length >= 8 ? 2 : 1;
         if (n.keys.some((s) => distance(q, s, most) <= most)) score = 3;

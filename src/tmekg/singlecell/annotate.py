@@ -28,7 +28,7 @@ few merges over the input and Python work only per distinct ligand–receptor pa
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -138,8 +138,10 @@ def annotate_study(
     score: str | None = None,
     complexes: Mapping[str, tuple[str, ...]] | None = None,
     index: CuratedIndex | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> Annotation:
-    """Annotate a results table (a DataFrame or a file) and summarise it; see the module docstring."""
+    """Annotate a results table (a DataFrame or a file) and summarise it; see the module docstring.
+    ``progress(stage)`` is told each stage as it starts (reading, pairs, cells, statements, summary)."""
     import numpy as np
     import pandas as pd
 
@@ -149,6 +151,8 @@ def annotate_study(
         from tmekg.seed import load
 
         kg = load()
+    say = progress or (lambda _stage: None)
+    say("reading the results")
     frame = read_results(Path(data)) if isinstance(data, str | Path) else data
     study = to_long(frame, fmt, score=score, complexes=complexes)
     user_map = read_cell_map(Path(cells), kg) if isinstance(cells, str | Path) else cells
@@ -157,6 +161,7 @@ def annotate_study(
     n = len(long)
 
     # -- ligand-receptor pairs: Python work per distinct pair only ------------------------------------------------
+    say(f"ligand-receptor pairs of {n} row(s)")
     pair_codes, pair_uniques = pd.factorize(long["ligand"].astype(str) + "\x1f" + long["receptor"].astype(str))
     symbols = SymbolTable.shipped(kg)
     resolved = [_resolve_pair(*_split_key(str(key)), symbols) for key in pair_uniques]
@@ -168,6 +173,7 @@ def annotate_study(
     hits = hits.drop_duplicates(["pair", "interaction"], keep="first")
 
     # -- cells: Python work per distinct name only ------------------------------------------------------------------
+    say("cell names")
     names = pd.unique(pd.concat([long["source"], long["target"]], ignore_index=True))
     matches = map_cells((str(x) for x in names), kg, user_map)
     cell_of = {name: m.cell or "" for name, m in matches.items()}
@@ -175,6 +181,7 @@ def annotate_study(
     tgt = long["target"].map(cell_of).fillna("").astype(str)
 
     # -- join the distinct (pair, sender, receiver) of the rows with the statements of their pair --------------
+    say("curated statements")
     statements = index.statements
     trip_codes, trips = pd.factorize(pd.MultiIndex.from_arrays([pair_codes, src.to_numpy(), tgt.to_numpy()]))
     u_pair = trips.get_level_values(0).to_numpy()
@@ -268,6 +275,7 @@ def annotate_study(
 
     from tmekg.singlecell.summary import summarise
 
+    say("summary")
     summary = summarise(
         kg,
         study,
