@@ -97,7 +97,13 @@ def generate(n: int, out: Path, seed: int = 7) -> Path:
     ]
     _write(out / "cell_types.csv", cell_cols, cells)
     mol_cols, molecules = _read(out / "molecules.csv")
-    new_proteins = [f"HGNC:{900000 + i}" for i in range(n_proteins)]
+    # synthetic proteins (labelled BENCHn, described as synthetic) take HGNC-shaped ids counted down from the top of
+    # the pattern's range (HGNC:99999, 99998, ...), far above the ids HGNC has assigned, skipping any in the seed;
+    # a benchmark seed is never shipped or grounded
+    taken = {m.id for m in kg.molecules}
+    numbers = (n for n in range(99_999, 0, -1) if f"HGNC:{n}" not in taken)
+    n_proteins = min(n_proteins, 50_000)
+    new_proteins = [f"HGNC:{next(numbers)}" for _ in range(n_proteins)]
     molecules += [
         {"id": p, "label": f"BENCH{i}", "molecule_type": "protein", "symbol": f"BENCH{i}", "uniprot": "P12345",
          "categories": "ligand|receptor", "description": "synthetic (benchmark)"}
@@ -152,6 +158,9 @@ def generate(n: int, out: Path, seed: int = 7) -> Path:
         )
         made += 1
     _write(out / "interactions.csv", int_cols, rows)
+    if (out / tmekg.seed.MANIFEST).exists():  # record the tables written, as `tmekg lint` would
+        tables = {t.filename: (out / t.filename).read_bytes() for t in tmekg.seed.TABLES if (out / t.filename).exists()}
+        (out / tmekg.seed.MANIFEST).write_text(tmekg.seed.manifest_text(tables), encoding="utf-8")
     found = sign_conflicts(tmekg.seed.read_seed(out).graph()) if n <= 20_000 else []
     problems = [c for c in found if not (c[2].outcome_note or c[3].outcome_note)]
     if problems:

@@ -8,6 +8,7 @@ import io
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -123,24 +124,11 @@ def test_catalogue(
     mini_seed: Path, tmp_path: Path, label: str, mutate: Callable[[Path], None], file: str, row: int, column: str,
     words: str,
 ) -> None:  # fmt: skip
-    mutate(mini_seed)
-    out = tmp_path / "kg.json"
-    result = runner.invoke(app, ["export", "-o", str(out), "--seed", str(mini_seed)])
-    assert result.exit_code == 2, result.output
-    assert not out.exists(), "nothing is written"
-    assert "Traceback" not in result.stderr
-    lines = result.stderr.strip().splitlines()
-    where = f"{file}, row {row}" if row else file
-    if column:
-        where += f", column {column!r}"
-    assert any(line.startswith(where) and words in line for line in lines), f"{label}: {where} / {words}\n{lines}"
-    assert lines[-1].startswith("error: "), "the last line says what happened"
+    assert_refused(mini_seed, tmp_path, label, mutate, file, row, column, words)
 
 
 def test_catalogue_is_documented() -> None:
-    doc = (Path(__file__).parents[1] / "docs" / "bad-input.md").read_text(encoding="utf-8")
-    for label, *_ in CATALOGUE:
-        assert f"| {label} |" in doc, f"docs/bad-input.md lacks the class {label!r}"
+    assert_documented(CATALOGUE)
     assert len(CATALOGUE) >= 20
 
 
@@ -198,3 +186,30 @@ def test_export_interrupted_keeps_previous_file(tmp_path: Path, monkeypatch: pyt
     monkeypatch.setattr(atomic.os, "replace", real_replace)
     assert out.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kg.json"]
+
+
+def assert_refused(
+    seed: Path, tmp_path: Path, label: str, mutate: Callable[[Path], None], file: str, row: int, column: str,
+    words: str,
+) -> None:  # fmt: skip
+    """Break ``seed`` with ``mutate``; an export must then exit 2, write nothing, and name the file, row and column
+    with ``words`` on one line of stderr, the last line saying what happened."""
+    mutate(seed)
+    out = tmp_path / "kg.json"
+    result = runner.invoke(app, ["export", "-o", str(out), "--seed", str(seed)])
+    assert result.exit_code == 2, result.output
+    assert not out.exists(), "nothing is written"
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    where = f"{file}, row {row}" if row else file
+    if column:
+        where += f", column {column!r}"
+    assert any(line.startswith(where) and words in line for line in lines), f"{label}: {where} / {words}\n{lines}"
+    assert lines[-1].startswith("error: "), "the last line says what happened"
+
+
+def assert_documented(catalogue: list[tuple[Any, ...]]) -> None:
+    """Every class of bad input in ``catalogue`` has its row in docs/bad-input.md."""
+    doc = (Path(__file__).parents[1] / "docs" / "bad-input.md").read_text(encoding="utf-8")
+    for label, *_ in catalogue:
+        assert f"| {label} |" in doc, f"docs/bad-input.md lacks the class {label!r}"

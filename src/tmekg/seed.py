@@ -500,10 +500,34 @@ def manifest_text(tables: dict[str, bytes]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def load(seed_dir: Path | str | None = None) -> KnowledgeGraph:
-    """Load and validate the seed tables; the shipped seed when ``seed_dir`` is ``None``.
+@dataclass(frozen=True)
+class Validation:
+    """What checking a seed found: every problem (read, model rules, and with ``grounded`` the reference data),
+    the references whose identifiers are not confirmed, and the graph when the tables could be read."""
 
-    Raises :class:`~tmekg.errors.SeedError` with every problem when any table is bad.
+    seed: Path
+    problems: tuple[Problem, ...]
+    unconfirmed_references: tuple[str, ...] = ()
+    grounded: bool = False
+    graph: KnowledgeGraph | None = None
+
+    def of(self, severity: str) -> list[Problem]:
+        return [p for p in self.problems if p.severity == severity]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return self.of("error")
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def validate_seed(seed_dir: Path | str | None = None, *, ground: bool = False) -> Validation:
+    """Read and check the seed tables (the shipped seed when ``seed_dir`` is ``None``) without raising.
+
+    The rules run only on tables that read cleanly (a table that did not parse gives its own problems). With
+    ``ground``, every id is also checked against the offline reference data (the ``ground`` extra).
     """
     from tmekg.resources import seed_dir as shipped_seed_dir
     from tmekg.validate import check
@@ -511,12 +535,28 @@ def load(seed_dir: Path | str | None = None) -> KnowledgeGraph:
     path = Path(seed_dir) if seed_dir is not None else shipped_seed_dir()
     read = read_seed(path)
     if read.problems:
-        raise SeedError(read.problems)
+        return Validation(path, tuple(read.problems), grounded=ground)
     kg = read.graph()
-    errors = [p for p in check(kg, read.where) if p.severity == "error"]
-    if errors:
-        raise SeedError(errors)
-    return kg
+    found = check(kg, read.where)
+    if ground:
+        from tmekg.ground import ground as ground_ids
+
+        found = sorted(found + ground_ids(kg, read.where))
+    unconfirmed = tuple(sorted({r.id for r in kg.references if not r.confirmed}))
+    return Validation(path, tuple(found), unconfirmed, ground, kg)
+
+
+def load(seed_dir: Path | str | None = None) -> KnowledgeGraph:
+    """Load and validate the seed tables; the shipped seed when ``seed_dir`` is ``None``.
+
+    Raises :class:`~tmekg.errors.SeedError` with every problem when any table is bad.
+    """
+    checked = validate_seed(seed_dir)
+    if checked.graph is None:
+        raise SeedError(list(checked.problems))
+    if not checked.ok:
+        raise SeedError(checked.errors)
+    return checked.graph
 
 
 def render_table(table: Table, records: Sequence[Record]) -> str:

@@ -68,3 +68,31 @@ def test_jsonld_keeps_doubles_and_integers(tmp_path: Path) -> None:
         "1", datatype=pyoxigraph.NamedNode(str(XSD.integer))
     )
     assert read["<http://example.org/text>"].value == '1.0 & <"x">'
+
+
+def test_jsonld_is_the_same_bytes_whatever_the_insertion_order() -> None:
+    triples = [
+        (URIRef(f"http://example.org/{s}"), URIRef(f"http://example.org/{p}"), Literal(f"{s}{p}{o}"))
+        for s in "cab"
+        for p in "zyx"
+        for o in "21"
+    ]
+    texts = set()
+    for order in (triples, list(reversed(triples)), triples[1::2] + triples[::2]):
+        graph = Graph()
+        graph.bind("ex", "http://example.org/")
+        for triple in order:
+            graph.add(triple)
+        texts.add(graph_to_jsonld(graph))
+    (text,) = texts
+    ids = [f'"@id": "http://example.org/{s}"' for s in "abc"]
+    assert text.index(ids[0]) < text.index(ids[1]) < text.index(ids[2])
+
+
+def test_jsonld_of_one_node_is_read_back(tmp_path: Path) -> None:
+    graph = Graph()
+    graph.add((URIRef("http://example.org/a"), URIRef("http://example.org/p"), Literal(2.5)))
+    read = list(pyoxigraph.parse(graph_to_jsonld(graph).encode("utf-8"), format=pyoxigraph.RdfFormat.JSON_LD))
+    assert [str(t) for t in read] == [
+        '<http://example.org/a> <http://example.org/p> "2.5"^^<http://www.w3.org/2001/XMLSchema#double>'
+    ]

@@ -31,6 +31,7 @@ from tmekg.vocab import (
     Species,
     TrialResult,
     curie_to_iri,
+    iri_prefix,
 )
 
 __all__ = [
@@ -404,7 +405,7 @@ PREFIXES: dict[str, str] = {
     "skos": str(SKOS),
     "dcterms": str(DCTERMS),
     "obo": "http://purl.obolibrary.org/obo/",
-    "id": curie_to_iri("tmekg:x")[:-1],
+    "id": iri_prefix("tmekg"),
 }
 
 

@@ -67,23 +67,11 @@ def validate(
     from rich.text import Text
 
     from tmekg.cli.render import PROBLEMS_PER_CLASS, capped_problems, console, print_json, problems
-    from tmekg.resources import seed_dir
-    from tmekg.seed import read_seed
-    from tmekg.validate import check
+    from tmekg.seed import validate_seed
 
-    path = seed if seed is not None else seed_dir()
-    read = read_seed(path)
-    found = list(read.problems)
-    if not found:
-        found = check(read.graph(), read.where)
-        if ground:
-            from tmekg.ground import ground as ground_ids
-
-            found = sorted(found + ground_ids(read.graph(), read.where))
-    errors = [p for p in found if p.severity == "error"]
-    warnings = [p for p in found if p.severity == "warning"]
-    notes = [p for p in found if p.severity == "note"]
-    unconfirmed = sorted({r.id for r in read.graph().references if not r.confirmed}) if not read.problems else []
+    checked = validate_seed(seed, ground=ground)
+    path, found, unconfirmed = checked.seed, list(checked.problems), list(checked.unconfirmed_references)
+    errors, warnings, notes = checked.errors, checked.of("warning"), checked.of("note")
     per_class = None if all_problems else PROBLEMS_PER_CLASS
     chosen = output_format(fmt, json_out)
     if chosen in ("tsv", "csv"):
@@ -147,14 +135,9 @@ def stats(
         data["checklist"] = checklist
     data["layers"] = layers(load_tiers(tier)) if tier is not None else layers([])
     chosen = output_format(fmt, json_out)
-    if chosen in ("tsv", "csv"):
-        from tmekg.cli.rows import stats_rows
+    from tmekg.cli.rows import stats_rows
 
-        render.write_rows(stats_rows(data), chosen)
-    elif chosen == "json":
-        render.print_json(data)
-    else:
-        render.stats(data)
+    render.emit(data, chosen, render.stats, stats_rows)
 
 
 @app.command()

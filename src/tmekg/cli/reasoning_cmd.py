@@ -100,14 +100,9 @@ def therapy(
         export_subgraph(answer.subgraph(kg), export, export_format, title, therapy_layout(kg, answer))
     if plot is not None:
         _plot(kg, answer, plot)
-    if chosen_format in ("tsv", "csv"):
-        from tmekg.cli.rows import therapy_rows
+    from tmekg.cli.rows import therapy_rows
 
-        render.write_rows(therapy_rows(data), chosen_format, ids)
-    elif chosen_format == "json":
-        render.print_json(data)
-    else:
-        render_reasoning.therapy(data)
+    render.emit(data, chosen_format, render_reasoning.therapy, therapy_rows, ids)
 
 
 @app.command()
@@ -131,14 +126,9 @@ def combine(
     a, b = (resolve(kg, x, EntityKind.THERAPY, first_hit).id for x in (first, second))
     cancer_id = resolve(kg, cancer, EntityKind.CANCER, first_hit).id if cancer else None
     data = combine_therapies(kg, a, b, cancer=cancer_id).to_dict(kg)
-    if chosen in ("tsv", "csv"):
-        from tmekg.cli.rows import combine_rows
+    from tmekg.cli.rows import combine_rows
 
-        render.write_rows(combine_rows(data), chosen, ids)
-    elif chosen == "json":
-        render.print_json(data)
-    else:
-        render_reasoning.combination(data)
+    render.emit(data, chosen, render_reasoning.combination, combine_rows, ids)
 
 
 @app.command()
@@ -179,14 +169,9 @@ def path(
         export_subgraph(result.subgraph(kg), export, export_format, title, path_layout(kg, result))
     if plot is not None:
         _plot(kg, result, plot)
-    if chosen in ("tsv", "csv"):
-        from tmekg.cli.rows import path_rows
+    from tmekg.cli.rows import path_rows
 
-        render.write_rows(path_rows(data), chosen, ids)
-    elif chosen == "json":
-        render.print_json(data)
-    else:
-        render_reasoning.path_list(data)
+    render.emit(data, chosen, render_reasoning.path_list, path_rows, ids)
     if not data["paths"]:
         raise typer.Exit(1)
 

@@ -122,6 +122,23 @@ def write_rows(
         sys.stdout.write("\t".join(_cell(row.get(c)) for c in columns) + "\n")
 
 
+def emit(
+    data: Any,
+    fmt: str,
+    screen: Callable[[Any], None],
+    rows: Callable[[Any], list[dict[str, Any]]],
+    ids: bool = False,
+) -> None:
+    """Print a command's answer ``data`` in the chosen format: TSV/CSV ``rows(data)``, JSON ``data`` as is, or
+    ``screen(data)`` for people."""
+    if fmt in ("tsv", "csv"):
+        write_rows(rows(data), fmt, ids)
+    elif fmt == "json":
+        print_json(data)
+    else:
+        screen(data)
+
+
 def print_json(data: Any) -> None:
     """Print ``data`` as JSON on stdout, unstyled, one document."""
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")

@@ -153,6 +153,9 @@ def _table_cell(value: Any) -> str:
 
 
 def rows_table(rows: list[dict[str, Any]], title: str) -> None:
+    if not rows:  # a table without columns prints nothing, not even its title
+        console.print(Text(title))
+        return
     table = Table(title=title)
     columns = list(dict.fromkeys(c for row in rows for c in row))
     for column in columns:

@@ -149,14 +149,10 @@ def without_labels(rows: list[Row]) -> list[Row]:
 def entity_label(kg: KnowledgeGraph) -> Callable[[str], str | None]:
     """The label of an entity id (a CURIE, or the IRI the RDF view gives it) in ``kg``; ``None`` for any other
     value (interaction ids, text, numbers)."""
-    from tmekg.vocab import CURIE_PATTERNS
-
-    bases = [(base, prefix) for prefix, (_, base) in CURIE_PATTERNS.items()]
+    from tmekg.vocab import iri_to_curie
 
     def label(value: str) -> str | None:
-        curie = value
-        if not kg.has(curie):
-            curie = next((f"{prefix}:{value[len(base) :]}" for base, prefix in bases if value.startswith(base)), "")
+        curie = value if kg.has(value) else iri_to_curie(value)
         return kg.label(curie) if curie and kg.has(curie) else None
 
     return label

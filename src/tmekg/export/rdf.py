@@ -1,27 +1,25 @@
 """RDF file texts (Turtle, N-Triples, JSON-LD) of the graph that :func:`tmekg.backends.rdf.to_rdf` builds.
 
-JSON-LD is written here, not by rdflib's serializer (which turns ``"1.0"^^xsd:double`` into the JSON number
-``1.0``, read back as an integer): every non-string literal is an explicit value object
-(``{"@value": "1.0", "@type": "http://www.w3.org/2001/XMLSchema#double"}``), IRIs are ``{"@id": …}`` in full,
-predicates are compacted with the graph's prefixes (declared in the context), subjects are sorted.
+JSON-LD is rdflib's own conversion (``from_rdf``) as is, in expanded form with ``use_native_types=False``: every
+typed literal keeps its lexical form and datatype (``{"@value": "1.0", "@type": "...#double"}``). rdflib's
+compaction against a context turns such value objects into JSON numbers (``1.0``, which readers take back as an
+integer), so no context is applied. Only the order is ours — nodes sorted by ``@id``, keys sorted, the values of a
+property sorted (JSON-LD property values are unordered) — so the same graph gives the same bytes whatever the hash
+seed.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable
 from typing import Any
 
-from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
-from rdflib.term import Node
+from rdflib import Graph
 
 from tmekg.backends.rdf import PREFIXES, ntriples, to_rdf
 from tmekg.kg import KnowledgeGraph
 
 __all__ = ["graph_to_jsonld", "to_jsonld", "to_ntriples", "to_turtle"]
-
-_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
 
 
 def _sorted_ntriples(kg: KnowledgeGraph, extra: Iterable[str] = ()) -> bytes:
@@ -55,50 +53,21 @@ def to_ntriples(kg: KnowledgeGraph, extra: Iterable[str] = ()) -> str:
     return "\n".join(sorted(line for line in lines if line.strip())) + "\n"
 
 
-def _node_id(node: Node) -> str:
-    return f"_:{node}" if isinstance(node, BNode) else str(node)
-
-
-def _value(term: Node) -> Any:
-    if isinstance(term, Literal):
-        if term.language:
-            return {"@value": str(term), "@language": term.language}
-        if term.datatype is None or term.datatype == XSD.string:
-            return str(term)
-        return {"@value": str(term), "@type": str(term.datatype)}
-    return {"@id": _node_id(term)}
+def _ordered(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _ordered(value[key]) for key in sorted(value)}
+    if isinstance(value, list):
+        return sorted((_ordered(v) for v in value), key=lambda v: json.dumps(v, sort_keys=True))
+    return value
 
 
 def graph_to_jsonld(graph: Graph) -> str:
-    """JSON-LD (expanded values, compact predicate names) of any rdflib graph without quoted triples."""
-    used: dict[str, str] = {}
-    namespaces = sorted(((str(ns), prefix) for prefix, ns in graph.namespaces() if prefix), key=lambda p: -len(p[0]))
+    """Expanded JSON-LD of any rdflib graph without quoted triples, in a stable order (see the module docstring)."""
+    from rdflib.plugins.serializers.jsonld import from_rdf
 
-    def key(predicate: URIRef) -> str:
-        text = str(predicate)
-        for namespace, prefix in namespaces:
-            if text.startswith(namespace) and _LOCAL.fullmatch(text[len(namespace) :]):
-                used[prefix] = namespace
-                return f"{prefix}:{text[len(namespace) :]}"
-        return text
-
-    subjects: dict[str, dict[str, list[Any]]] = {}
-    for s, p, o in graph:
-        node = subjects.setdefault(_node_id(s), {})
-        if p == RDF.type and not isinstance(o, Literal):
-            node.setdefault("@type", []).append(_node_id(o))
-        else:
-            node.setdefault(key(URIRef(str(p))), []).append(_value(o))
-    items = []
-    for subject in sorted(subjects):
-        props = subjects[subject]
-        item: dict[str, Any] = {"@id": subject}
-        for name in sorted(props):
-            values = props[name]
-            item[name] = sorted(values, key=lambda v: json.dumps(v, sort_keys=True))
-        items.append(item)
-    document = {"@context": dict(sorted(used.items())), "@graph": items}
-    return json.dumps(document, indent=1, ensure_ascii=False) + "\n"
+    nodes = from_rdf(graph, use_native_types=False)  # type: ignore[no-untyped-call]
+    ordered = sorted((_ordered(node) for node in nodes), key=lambda node: str(node.get("@id", "")))
+    return json.dumps(ordered, indent=1, ensure_ascii=False) + "\n"
 
 
 def to_jsonld(kg: KnowledgeGraph) -> str:
