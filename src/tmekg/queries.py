@@ -6,8 +6,9 @@ Each file starts with a comment header::
     # description: ...
     # param: therapy (therapy) — the therapy's id
 
-A parameter's kind in parentheses (``therapy``, ``cell_type``, ``molecule``, ``cancer``) lets front ends
-resolve a name to an id before binding. Values are always bound, never formatted into the text; in SPARQL a
+A parameter's kind in parentheses (``therapy``, ``cell_type``, ``molecule``, ``cancer``; ``entity`` for any
+of them) lets front ends resolve a name to an id before binding; ``integer`` (or ``integer LOW..HIGH``) takes a
+whole number (within the bounds). Values are always bound, never formatted into the text; in SPARQL a
 parameter variable is bound with ``initBindings`` and must be projected (Oxigraph substitutes projected
 variables only).
 """
@@ -25,7 +26,9 @@ __all__ = ["LANGUAGES", "QuerySpec", "list_queries", "load_query", "parse_query_
 
 LANGUAGES = {"sparql": ("rq", "#"), "cypher": ("cypher", "//")}
 _NAME = re.compile(r"[a-z][a-z0-9_]*")
-_PARAM = re.compile(r"(?P<name>[a-z][a-z0-9_]*)\s*(?:\((?P<kind>[a-z_]+)\))?\s*(?:[—-]+\s*(?P<help>.*))?")
+_PARAM = re.compile(
+    r"(?P<name>[a-z][a-z0-9_]*)\s*(?:\((?P<kind>[a-z_]+(?: \d+\.\.\d+)?)\))?\s*(?:[—-]+\s*(?P<help>.*))?"
+)
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import csv
+import inspect
 import json
 import os
 import re
@@ -19,7 +20,7 @@ from typing import Any
 
 import pytest
 import typer
-from neo4j import Driver, GraphDatabase
+from neo4j import Driver, GraphDatabase, Neo4jDriver
 from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import DCTERMS
 from typer.testing import CliRunner
@@ -27,7 +28,16 @@ from typer.testing import CliRunner
 import tmekg
 from tests.conftest import MINI_SEED
 from tests.neo4j_server import START_SCRIPT, Neo4jServer, _free_port, _OutputReader, _stop, _unavailable
-from tmekg.backends.neo4j import graph_counts, load, query_parameters, run_named, run_query
+from tmekg.actions import ACTIONS
+from tmekg.backends.neo4j import (
+    DEFAULT_BATCH_SIZE,
+    graph_counts,
+    load,
+    query_parameters,
+    run_named,
+    run_query,
+    wipe_tmekg,
+)
 from tmekg.backends.neo4j_rows import (
     ACTION_TYPE,
     KIND_LABEL,
@@ -37,15 +47,20 @@ from tmekg.backends.neo4j_rows import (
     RelType,
     constraint_statements,
     edge_rows,
+    interaction_name,
+    node_name,
     node_rows,
 )
+from tmekg.backends.nx import to_networkx
 from tmekg.backends.rdf import TMEKG, VOCAB_IRI, to_rdf
-from tmekg.cli.neo4j_cmd import PASSWORD_ENV, cypher_command, neo4j_app
+from tmekg.cli.neo4j_cmd import PASSWORD_ENV, _driver, cypher_command, neo4j_app
 from tmekg.errors import InputError, NotFoundError
 from tmekg.export.neo4j_csv import write_neo4j_csv
 from tmekg.kg import KnowledgeGraph
 from tmekg.model import Interaction
-from tmekg.vocab import Action, EntityKind, MoleculeType
+from tmekg.reasoning.paths import find_paths
+from tmekg.reasoning.signed import signed_graph
+from tmekg.vocab import TUMOR_GROWTH, Action, EntityKind, MoleculeType
 
 neo4j = pytest.mark.neo4j
 LIB = START_SCRIPT.parent / "lib"
@@ -102,6 +117,22 @@ def expected_counts(kg: KnowledgeGraph) -> tuple[dict[str, int], dict[str, int]]
         "HIJACKS": sum(1 for i in kg.interactions if i.hijacked_function),
     }
     rels.update(Counter(a.action.value.upper() for a in kg.therapy_actions))
+    # the direct edges: those of the reasoning's signed graph, plus the unsigned ACTS_ON of the NetworkX view
+    reasoning = Counter(e.predicate for edges in signed_graph(kg).out.values() for e in edges)
+    polarities = Counter(p.polarity for p in kg.processes if p.id != TUMOR_GROWTH) if kg.has(TUMOR_GROWTH) else {}
+    rels.update(
+        SENDS=reasoning["produces"],
+        BINDS=reasoning["binds"],
+        INCREASES=reasoning["increases"],
+        DECREASES=reasoning["decreases"],
+        MAKES=reasoning["makes"],
+        ACTS_ON=sum(1 for _, _, key in to_networkx(kg).edges(keys=True) if key == "acts_on"),
+        PROMOTES=polarities.get(1, 0),
+        RESTRAINS=polarities.get(-1, 0),
+    )
+    driven = {(a.therapy, a.process, a.action) for a in kg.therapy_actions if a.process}  # drug-made: to the process
+    for _, _, action in driven:
+        rels[action.value.upper()] += 1
     return {k: v for k, v in nodes.items() if v}, {k: v for k, v in rels.items() if v}
 
 
@@ -146,6 +177,7 @@ def test_node_rows_of_the_mini_seed(mini: KnowledgeGraph) -> None:
     pdl1 = next(r for r in rows[by_name["Protein"]] if r["id"] == "HGNC:17635")
     assert pdl1 == {
         "id": "HGNC:17635",
+        "name": "PD-L1",
         "label": "PD-L1",
         "synonyms": ["B7-H1", "PDL1"],
         "description": "Checkpoint ligand of PD-1.",
@@ -155,13 +187,15 @@ def test_node_rows_of_the_mini_seed(mini: KnowledgeGraph) -> None:
         "categories": ["ligand", "checkpoint"],
     }
     melanoma = rows[by_name["Cancer"]][0]
-    assert melanoma == {"id": "MONDO:0005105", "label": "melanoma"}, "empty values are left out"
+    assert melanoma == {"id": "MONDO:0005105", "name": "melanoma", "label": "melanoma"}, "empty values are left out"
     inter = next(r for r in rows[by_name["Interaction"]] if r["id"] == "tmekg:i_pdl1_pd1")
     assert inter["effect"] == -1
     assert inter["cic_step"] == 7
     assert inter["species"] == ["human", "mouse"]
     assert inter["evidence"] == ["PMID:11015443"]
     assert not {"source", "contexts"} & set(inter), "participants are relationships, not properties"
+    assert inter["name"] == "PD-L1 → PD-1 ↓ T cell cytotoxicity"
+    assert all("broader" not in row for row in rows[by_name["CellType"]]), "a parent is a BROADER relationship"
     for group, group_rows in rows.items():
         assert [r["id"] for r in group_rows] == sorted(r["id"] for r in group_rows)
         for row in group_rows:
@@ -191,7 +225,14 @@ def test_edge_rows_of_the_mini_seed(mini: KnowledgeGraph) -> None:
         {
             "start": "DRUGBANK:DB09037",
             "end": "HGNC:8760",
-            "props": {"evidence": ["PMID:11015443"], "evidence_level": "review"},
+            "props": {
+                "evidence": ["PMID:11015443"],
+                "evidence_level": "review",
+                "sign": -1,
+                "weight": 0.5,
+                "severs": ["LIGAND", "RECEPTOR"],
+                "reaches_forms": True,
+            },
         }
     ]
     source = rows[EdgeGroup(RelType.SOURCE, NodeLabel.INTERACTION, NodeLabel.CELL_TYPE)]
@@ -207,8 +248,111 @@ def test_edge_rows_of_the_mini_seed(mini: KnowledgeGraph) -> None:
             assert group.start in (NodeLabel.MOLECULE, NodeLabel.CELL_TYPE)
         elif group.type in (RelType.EXPERIMENTAL_ARM, RelType.COMPARATOR_ARM, RelType.STUDIES, RelType.REPORTED_IN):
             assert group.start is NodeLabel.TRIAL
+        elif group.type in (RelType.SENDS, RelType.ACTS_ON):
+            assert group.start in (NodeLabel.CELL_TYPE, NodeLabel.MOLECULE)
+        elif group.type in (RelType.BINDS, RelType.MAKES):
+            assert (group.start, group.end) == (NodeLabel.MOLECULE, NodeLabel.MOLECULE)
+        elif group.type in (RelType.INCREASES, RelType.DECREASES):
+            assert group.end is NodeLabel.PROCESS
+        elif group.type in (RelType.PROMOTES, RelType.RESTRAINS):
+            assert (group.start, group.end) == (NodeLabel.PROCESS, NodeLabel.PROCESS)
         else:
             assert group.start is NodeLabel.INTERACTION
+
+
+#: The edge key of ``tmekg path`` that each direct relationship type stores (therapy actions: the action's value).
+EDGE_KEY = {
+    "SENDS": "produces",
+    "BINDS": "binds",
+    "INCREASES": "increases",
+    "DECREASES": "decreases",
+    "MAKES": "makes",
+    "PROMOTES": "polarity",
+    "RESTRAINS": "polarity",
+}
+
+
+@pytest.mark.parametrize("which", ["mini", "shipped"])
+def test_direct_relationships_are_the_reasoning_edges(which: str, request: pytest.FixtureRequest) -> None:
+    """Every signed edge the path search walks is one relationship with the same sign and weight (a subunit's
+    ``part_of`` and a form's ``has_form`` are HAS_SUBUNIT and FORM_OF read backwards), and nothing more."""
+    kg: KnowledgeGraph = request.getfixturevalue(which)
+    actions = {t.value for t in ACTION_TYPE.values()}
+    stored = set()
+    for group, rows in edge_rows(kg).items():
+        for row in rows:
+            props, rel = row["props"], group.type.value
+            if rel in EDGE_KEY or (rel in actions and "sign" in props):
+                key = EDGE_KEY.get(rel, rel.lower())
+                stored.add((row["start"], row["end"], key, props["sign"], props["weight"]))
+            elif rel == "HAS_SUBUNIT":
+                stored.add((row["end"], row["start"], "part_of", 1, 1.0))
+            elif rel == "FORM_OF":
+                stored.add((row["end"], row["start"], "has_form", 1, 1.0))
+    walked = {
+        (source, e.target, e.predicate, e.sign, e.weight)
+        for source, edges in signed_graph(kg).out.items()
+        for e in edges
+    }
+    assert stored == walked
+    assert {key for _, _, key, _, _ in walked} >= {"produces", "binds", "polarity"}
+
+
+def test_interaction_derived_relationships_name_their_interactions(shipped: KnowledgeGraph) -> None:
+    """SENDS, BINDS, INCREASES and DECREASES list the interactions behind them and their references; ACTS_ON
+    says which interactions reach the receiving cell."""
+    by_id = {i.id: i for i in shipped.interactions}
+    rows = edge_rows(shipped)
+    seen = Counter[str]()
+    for group, group_rows in rows.items():
+        if group.type not in (RelType.SENDS, RelType.BINDS, RelType.INCREASES, RelType.DECREASES, RelType.ACTS_ON):
+            continue
+        for row in group_rows:
+            inters = [by_id[i] for i in row["props"]["interactions"]]
+            seen[group.type.value] += 1
+            if group.type is RelType.ACTS_ON:
+                assert all(i.target == row["end"] for i in inters)
+            else:
+                assert set(row["props"]["evidence"]) == {ref for i in inters for ref in i.evidence}
+            if group.type is RelType.BINDS:
+                assert all((i.ligand, i.receptor) == (row["start"], row["end"]) for i in inters)
+            if group.type in (RelType.INCREASES, RelType.DECREASES):
+                assert all(i.process == row["end"] for i in inters)
+    assert set(seen) == {"SENDS", "BINDS", "INCREASES", "DECREASES", "ACTS_ON"}
+
+
+def test_every_node_has_a_name(shipped: KnowledgeGraph) -> None:
+    """A caption for Neo4j Browser and Bloom: the label of an entity or function, first author and year of a
+    reference, a trial's name, an interaction's signal, direction and process."""
+    for group, rows in node_rows(shipped).items():
+        for row in rows:
+            assert isinstance(row.get("name"), str), row["id"]
+            assert row["name"].strip(), row["id"]
+            if group.label in (NodeLabel.CELL_TYPE, NodeLabel.MOLECULE, NodeLabel.PROCESS, NodeLabel.FUNCTION):
+                assert row["name"] == row["label"]
+    inter = shipped.interaction("tmekg:i_pdl1_pd1_tam_cd8")
+    assert interaction_name(shipped, inter) == "PD-L1 → PD-1 ↓ CD8 T cell effector function"
+    reference = shipped.references[0]
+    assert node_name(shipped, reference) == f"{reference.authors} {reference.year}"
+
+
+def test_actions_say_what_they_reach(shipped: KnowledgeGraph) -> None:
+    """An action relationship carries the roles it severs or strengthens (for its target's kind) and whether it
+    reaches forms, from the action registry, so queries need no list of actions."""
+    checked = set()
+    for group, rows in edge_rows(shipped).items():
+        if group.type not in ACTION_TYPE.values() or group.end is NodeLabel.PROCESS:
+            continue
+        action = Action(group.type.value.lower())
+        kind = EntityKind.CELL_TYPE if group.end is NodeLabel.CELL_TYPE else EntityKind.MOLECULE
+        for row in rows:
+            props = row["props"]
+            assert props.get("severs", []) == [r.value.upper() for r in ACTIONS[action].severs.get(kind, ())]
+            assert props.get("strengthens", []) == [r.value.upper() for r in ACTIONS[action].strengthens.get(kind, ())]
+            assert props.get("reaches_forms", False) is ACTIONS[action].reaches_forms
+            assert ("sign" in props) is (ACTIONS[action].target_sign is not None)
+            checked.add(action)
+    assert {Action.BLOCKS, Action.DEPLETES, Action.AGONIZES, Action.REDIRECTS} <= checked
 
 
 def test_the_vocabulary_is_closed() -> None:
@@ -267,6 +411,7 @@ def test_csv_export_files(mini: KnowledgeGraph, tmp_path: Path) -> None:
     assert rows[0] == [
         "id:ID",
         ":LABEL",
+        "name",
         "label",
         "synonyms:string[]",
         "description",
@@ -292,9 +437,31 @@ def test_csv_export_files(mini: KnowledgeGraph, tmp_path: Path) -> None:
             "note",
             "effector:string[]",
             "process",
+            "sign:int",
+            "weight:double",
+            "severs:string[]",
+            "strengthens:string[]",
+            "reaches_forms:boolean",
         ],
-        ["DRUGBANK:DB09037", "HGNC:8760", "BLOCKS", "PMID:11015443", "review", "", "", ""],
+        [
+            "DRUGBANK:DB09037",
+            "HGNC:8760",
+            "BLOCKS",
+            "PMID:11015443",
+            "review",
+            "",
+            "",
+            "",
+            "-1",
+            "0.5",
+            "LIGAND;RECEPTOR",
+            "",
+            "true",
+        ],
     ]
+    with (out / "relationships_SENDS.csv").open(newline="") as handle:
+        sends = list(csv.DictReader(handle))
+    assert {"sign:int": "1", "interactions:string[]": "tmekg:i_pdl1_pd1"}.items() <= sends[0].items()
     readme = (out / "README.md").read_text()
     assert "neo4j-admin database import full" in readme
     assert "--nodes=nodes_Protein.csv" in readme
@@ -456,6 +623,22 @@ def test_other_data_is_left_alone_also_by_wipe(neo4j_driver: Driver, mini: Knowl
     assert snapshot(neo4j_driver) == expected_snapshot(mini), "the stale node is gone"
 
 
+@neo4j
+def test_create_and_merge_give_the_same_graph(neo4j_driver: Driver, shipped: KnowledgeGraph) -> None:
+    """A database without tmekg nodes is loaded with CREATE (fast), one that holds some with MERGE: same graph."""
+    first = load(neo4j_driver, shipped)
+    assert first.mode == "create"
+    created = snapshot(neo4j_driver)
+    assert created == expected_snapshot(shipped)
+    wipe_tmekg(neo4j_driver)
+    neo4j_driver.execute_query("CREATE (:Tmekg:Therapy {id: $id})", id=shipped.therapies[0].id)
+    merged = load(neo4j_driver, shipped, batch_size=100)
+    assert merged.mode == "merge"
+    assert snapshot(neo4j_driver) == created
+    assert merged.nodes_created == first.nodes_created - 1
+    assert merged.relationships_created == first.relationships_created
+
+
 def _ids(graph: Graph, node: Any) -> str:
     value = graph.value(node, DCTERMS.identifier)
     assert value is not None, node
@@ -520,6 +703,8 @@ def _load_csv_query(path: str, header: list[str]) -> str:
         cell = f"row[{json.dumps(column)}]"
         if kind == "int":
             return f"{name}: toInteger({cell})"
+        if kind == "double":
+            return f"{name}: toFloat({cell})"
         if kind == "string[]":
             return f"{name}: split({cell}, ';')"
         if kind == "boolean":
@@ -750,6 +935,76 @@ def test_cli_cypher_catalogue_query_by_name(neo4j_driver: Driver, neo4j_uri: str
 
 
 @neo4j
+@pytest.mark.usefixtures("no_env_auth")
+def test_cli_routing_uri_and_database(neo4j_driver: Driver, neo4j_uri: str, mini: KnowledgeGraph) -> None:
+    """``neo4j://`` (the routing scheme of clusters and Aura) and ``--database`` on load and query."""
+    routing = neo4j_uri.replace("bolt://", "neo4j://", 1)
+    assert routing.startswith("neo4j://127.0.0.1:")
+    with _driver(routing, None, False) as driver:
+        assert isinstance(driver, Neo4jDriver), "a routing driver: it asks the server for a routing table"
+    seed = ("--seed", MINI_SEED)
+    code, _out, err = invoke("neo4j", "load", "--uri", routing, "--database", "neo4j", *seed, "--json")
+    assert code == 0, err
+    assert snapshot(neo4j_driver) == expected_snapshot(mini)
+    query = ("query", "cypher", "therapy_blocks", "-p", "therapy=pembrolizumab", "--uri", routing, *seed)
+    code, out, err = invoke(*query, "--database", "neo4j", "--json")
+    assert code == 0, err
+    assert json.loads(out) == run_named(neo4j_driver, "therapy_blocks", {"therapy": "DRUGBANK:DB09037"}).rows != []
+    for command in (("neo4j", "load", "--uri", routing, *seed), query):
+        code, out, err = invoke(*command, "--database", "nope")
+        assert code == 2, out
+        assert err.count("\n") == 1, err
+        assert "nope" in err
+    code, _, err = invoke("neo4j", "load", "--uri", "neo4j+s://127.0.0.1:1", *seed)
+    assert code == 2
+    assert err.startswith("error: cannot reach Neo4j at neo4j+s://127.0.0.1:1")
+
+
+@neo4j
+@pytest.mark.usefixtures("no_env_auth")
+def test_cli_cypher_prints_notices_in_one_line(
+    neo4j_driver: Driver, neo4j_uri: str, mini: KnowledgeGraph, tmp_path: Path
+) -> None:
+    """A server notification is one line on stderr, not the driver's log record with the whole query."""
+    load(neo4j_driver, mini)
+    old = tmp_path / "old.cypher"
+    old.write_text("MATCH (n:Therapy)\nWITH n LIMIT 1\nCALL { WITH n RETURN n.id AS x }\nRETURN x\n")
+    code, out, err = invoke("query", "cypher", "--file", old, "--uri", neo4j_uri, "--json")
+    assert code == 0, err
+    assert json.loads(out) == [{"x": "DRUGBANK:DB09037"}]
+    lines = err.splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("warning: ")
+    assert "variable scope clause" in lines[0]
+    assert "line 3, column 1" in lines[0]
+    assert "MATCH (n:Therapy)" not in err
+
+
+@neo4j
+@pytest.mark.usefixtures("no_env_auth")
+def test_cli_signed_paths_by_name(neo4j_driver: Driver, neo4j_uri: str, shipped: KnowledgeGraph) -> None:
+    """Entity parameters take any kind of name; max_hops must be a whole number."""
+    load(neo4j_driver, shipped)
+    args = ("query", "cypher", "signed_paths", "--uri", neo4j_uri, "-p", "source=Keytruda", "-p", "target=tumor growth")
+    code, out, err = invoke(*args, "-p", "max_hops=4", "--json")
+    assert code == 0, err
+    paths = find_paths(shipped, "pembrolizumab", "tumor growth", max_hops=4).paths
+    assert sorted(r["path"] for r in json.loads(out)) == sorted(" > ".join(p.nodes) for p in paths)
+    code, _, err = invoke(*args, "-p", "max_hops=four")
+    assert code == 2
+    assert "whole number" in err
+    code, _, err = invoke(*args, "-p", "max_hops=7")  # beyond the query's literal bound: refused, not empty
+    assert code == 2
+    assert "takes 1 to 6" in err
+
+
+def test_cli_default_batch_size_is_the_library_default() -> None:
+    from tmekg.cli.neo4j_cmd import load_command
+
+    assert inspect.signature(load_command).parameters["batch_size"].default == DEFAULT_BATCH_SIZE
+
+
+@neo4j
 def test_run_named_against_the_server(neo4j_driver: Driver, mini: KnowledgeGraph, tmp_path: Path) -> None:
     load(neo4j_driver, mini)
     (tmp_path / "cypher").mkdir()
@@ -805,5 +1060,17 @@ def test_interaction_field_names_are_node_properties() -> None:
     """Every interaction field is either a node property or a relationship (nothing silently dropped)."""
     relationships = {"source", "ligand", "receptor", "mediators", "target", "process", "contexts"}
     relationships |= {"sites", "directions"}  # properties of the LIGAND / RECEPTOR / MEDIATOR relationships
-    derived = {"hijacked_category"}  # the hijacked function's kind, from the HIJACKS relationship
+    derived = {"hijacked_category", "name"}  # the hijacked function's kind (from HIJACKS) and a caption
     assert set(Interaction.model_fields) | derived == set(NODE_PROPERTIES[NodeLabel.INTERACTION]) | relationships
+
+
+def test_integer_parameters_are_whole_numbers_within_their_bounds() -> None:
+    """A catalogue parameter of kind ``integer`` (or ``integer LOW..HIGH``) takes a whole number, else exit 2."""
+    from tmekg.cli.neo4j_cmd import _whole_number
+
+    assert _whole_number("q", "max_hops", "4", "") == 4
+    assert _whole_number("q", "max_hops", 6, "1..6") == 6
+    with pytest.raises(InputError, match="whole number"):
+        _whole_number("q", "max_hops", "4.5", "")
+    with pytest.raises(InputError, match="takes 1 to 6"):
+        _whole_number("q", "max_hops", "7", "1..6")

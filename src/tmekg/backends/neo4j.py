@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from neo4j import READ_ACCESS, WRITE_ACCESS, Driver, ManagedTransaction, Record
+from neo4j import READ_ACCESS, WRITE_ACCESS, Driver, ManagedTransaction, Record, ResultSummary
 from neo4j.graph import Node, Relationship
 from neo4j.graph import Path as GraphPath
 
@@ -41,8 +41,10 @@ from tmekg.kg import KnowledgeGraph
 from tmekg.queries import load_query
 
 __all__ = [
+    "DEFAULT_BATCH_SIZE",
     "GraphCounts",
     "LoadSummary",
+    "Notice",
     "ProgressCallback",
     "QueryResult",
     "constraint_statements",
@@ -50,6 +52,7 @@ __all__ = [
     "graph_counts",
     "load",
     "node_query",
+    "notices",
     "query_parameters",
     "run_named",
     "run_query",
@@ -70,19 +73,30 @@ def _name(value: NodeLabel | RelType) -> str:
     return value.value
 
 
-def node_query(group: NodeGroup) -> str:
-    """The batched MERGE of one node group; ``SET n = row`` drops stale properties, labels are kept."""
+def node_query(group: NodeGroup, *, create: bool = False) -> str:
+    """The batched MERGE of one node group; ``SET n = row`` drops stale properties, labels are kept.
+
+    With ``create`` (a database that holds no tmekg node yet) the nodes are created without looking them up.
+    """
+    if create:
+        labels = "".join(f":{_name(label)}" for label in group.labels)
+        return f"UNWIND $rows AS row CREATE (n{labels}) SET n = row"
     extra = "".join(f":{_name(label)}" for label in group.labels if label is not group.label)
     return f"UNWIND $rows AS row MERGE (n:{_name(group.label)} {{id: row.id}}) SET n = row SET n{extra}"
 
 
-def edge_query(group: EdgeGroup) -> str:
-    """The batched MERGE of one relationship group; returns how many rows found both ends."""
+def edge_query(group: EdgeGroup, *, create: bool = False) -> str:
+    """The batched MERGE of one relationship group; returns how many rows found both ends.
+
+    With ``create`` (a database that holds no tmekg node before this load) the relationship is created without
+    the check for an existing one, which MERGE pays on every row and which grows with the degree of the end nodes.
+    """
     props = " SET r = row.props" if group.properties else ""
+    verb = "CREATE" if create else "MERGE"
     return (
         f"UNWIND $rows AS row MATCH (a:{_name(group.start)} {{id: row.start}}) "
         f"MATCH (b:{_name(group.end)} {{id: row.end}}) "
-        f"MERGE (a)-[r:{_name(group.type)}]->(b){props} RETURN count(r) AS merged"
+        f"{verb} (a)-[r:{_name(group.type)}]->(b){props} RETURN count(r) AS merged"
     )
 
 
@@ -104,6 +118,8 @@ class LoadSummary:
     relationships: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     relationship_seconds: float = 0.0
+    #: ``create`` when the database held no tmekg node, so nothing had to be merged; else ``merge``
+    mode: str = "merge"
 
     def add_counters(self, counters: Any) -> None:
         self.nodes_created += counters.nodes_created
@@ -172,16 +188,28 @@ def wipe_tmekg(
     return summary.nodes_deleted - before
 
 
+#: Rows per transaction unless the caller says otherwise (measured in benchmarks/neo4j_load.py).
+DEFAULT_BATCH_SIZE = 10_000
+
+
+def _holds_tmekg(driver: Driver, database: str | None) -> bool:
+    with driver.session(database=database, default_access_mode=READ_ACCESS) as session:
+        return bool(session.run("RETURN EXISTS { MATCH (:Tmekg) } AS found").single(strict=True)["found"])
+
+
 def load(
     driver: Driver,
     kg: KnowledgeGraph,
     *,
     database: str | None = None,
-    batch_size: int = 1000,
+    batch_size: int = DEFAULT_BATCH_SIZE,
     wipe: bool = False,
     progress: ProgressCallback | None = None,
 ) -> LoadSummary:
     """Load ``kg`` into the database behind ``driver`` (idempotent; see the module docstring).
+
+    Into a database that holds no ``:Tmekg`` node (a first load, or after ``wipe``) nodes and relationships are
+    created outright; otherwise they are merged. Either way the result is the same graph.
 
     ``progress(stage, done, total)`` is called after each batch; an exception it raises stops the load, and a
     later load completes it.
@@ -197,11 +225,13 @@ def load(
             summary.add_counters(session.run(statement).consume().counters)
     if wipe:
         wipe_tmekg(driver, database=database, batch_size=batch_size, progress=progress, summary=summary)
+    create = not _holds_tmekg(driver, database)
+    summary.mode = "create" if create else "merge"
     with driver.session(database=database, default_access_mode=WRITE_ACCESS) as session:
         total = sum(len(rows) for rows in nodes.values())
         done = 0
         for group, rows in nodes.items():
-            query = node_query(group)
+            query = node_query(group, create=create)
             for batch in _batches(rows, batch_size):
                 merged, counters = session.execute_write(_write_batch, query, batch)
                 summary.add_counters(counters)
@@ -214,7 +244,7 @@ def load(
         total = sum(len(rows) for rows in edges.values())
         done = 0
         for edge_group, rows in edges.items():
-            query = edge_query(edge_group)
+            query = edge_query(edge_group, create=create)
             name = edge_group.type.value
             for batch in _batches(rows, batch_size):
                 merged, counters = session.execute_write(_write_batch, query, batch)
@@ -255,12 +285,49 @@ def graph_counts(driver: Driver, *, database: str | None = None) -> GraphCounts:
 
 
 @dataclass(frozen=True)
+class Notice:
+    """A notification the server attached to a query's result (a deprecation, a hint, a warning)."""
+
+    severity: str
+    classification: str
+    status: str
+    description: str
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        where = f", line {self.line}, column {self.column}" if self.line is not None else ""
+        return f"{self.description} ({self.classification.lower()}, GQL status {self.status}{where})"
+
+
+@dataclass(frozen=True)
 class QueryResult:
-    """The rows of a query as plain Python values (nodes and relationships as maps)."""
+    """The rows of a query as plain Python values (nodes and relationships as maps), and the server's notices."""
 
     columns: list[str]
     rows: list[dict[str, Any]]
     query_type: str | None = None
+    notices: tuple[Notice, ...] = ()
+
+
+def notices(summary: ResultSummary) -> tuple[Notice, ...]:
+    """The notifications of a result summary (its GQL status objects that are notifications)."""
+    found = []
+    for status in summary.gql_status_objects:
+        if not status.is_notification:
+            continue
+        position = status.position
+        found.append(
+            Notice(
+                str(status.raw_severity or status.severity),
+                str(status.raw_classification or status.classification),
+                status.gql_status,
+                status.status_description,
+                position.line if position else None,
+                position.column if position else None,
+            )
+        )
+    return tuple(found)
 
 
 def to_plain(value: Any) -> Any:
@@ -296,7 +363,7 @@ def _collect(tx: ManagedTransaction, query: str, params: Mapping[str, Any]) -> Q
     records: list[Record] = list(result)
     summary = result.consume()
     rows = [{key: to_plain(record[key]) for key in columns} for record in records]
-    return QueryResult(columns, rows, summary.query_type)
+    return QueryResult(columns, rows, summary.query_type, notices(summary))
 
 
 def run_query(

@@ -189,7 +189,7 @@ def load_command(
     uri: UriOpt,
     user: UserOpt = None,
     database: DatabaseOpt = None,
-    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Rows per transaction.")] = 1000,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Rows per transaction.")] = 10_000,
     wipe: Annotated[
         bool, typer.Option("--wipe", help="First delete tmekg's nodes (label :Tmekg) and only those.")
     ] = False,
@@ -197,7 +197,7 @@ def load_command(
     ask_password: AskOpt = False,
     json_out: JsonOpt = False,
 ) -> None:
-    """Load the knowledge graph into Neo4j: constraints, then batched MERGE of nodes and relationships.
+    """Load the knowledge graph into Neo4j: constraints, then batched CREATE (empty database) or MERGE.
 
     Idempotent: a second load changes nothing, and an interrupted load completes when run again.
     """
@@ -219,6 +219,17 @@ def load_command(
         print_json(asdict(summary))
     else:
         console.print(_summary_table(summary, _shown(uri)))
+
+
+def _quiet_driver_log() -> None:
+    """Keep the driver from logging each server notification with the whole query (Python's last-resort handler
+    prints it on stderr); the command prints the notices itself, one line each."""
+    import logging
+
+    log = logging.getLogger("neo4j.notifications")
+    if not any(isinstance(h, logging.NullHandler) for h in log.handlers):
+        log.addHandler(logging.NullHandler())
+    log.propagate = False
 
 
 def _parse_params(items: list[str]) -> dict[str, Any]:
@@ -254,11 +265,30 @@ def _catalogue_query(name: str, params: dict[str, Any], seed: Path | None) -> st
     if missing:
         raise InputError(f"{name} needs --param {missing[0]}=VALUE")
     kinds = {key: kind for key, kind in spec.params.items() if kind}
-    if kinds:
+    for key, kind in kinds.items():
+        if kind.split()[0] == "integer":  # 'integer', or 'integer 1..6' with bounds
+            params[key] = _whole_number(name, key, params[key], kind.partition(" ")[2])
+        elif kind != "entity" and kind not in {k.value for k in EntityKind}:
+            raise InputError(f"query {name}: parameter {key} has an unknown kind {kind!r}")
+    names = {key: kind for key, kind in kinds.items() if kind.split()[0] != "integer"}
+    if names:
         kg = load_graph(seed)
-        for key, kind in kinds.items():
-            params[key] = kg.lookup(str(params[key]), EntityKind(kind)).id
+        for key, kind in names.items():  # an entity named by id, label or synonym; 'entity' takes any kind
+            params[key] = kg.lookup(str(params[key]), None if kind == "entity" else EntityKind(kind)).id
     return spec.text
+
+
+def _whole_number(name: str, key: str, value: Any, bounds: str) -> int:
+    """``value`` as an int within ``bounds`` (``LOW..HIGH``, or empty for any)."""
+    try:
+        number = int(str(value))
+    except ValueError:
+        raise InputError(f"--param {key}={value!r}: {name} wants a whole number") from None
+    if bounds:
+        low, _, high = bounds.partition("..")
+        if not int(low) <= number <= int(high):
+            raise InputError(f"--param {key}={number}: {name} takes {low} to {high}")
+    return number
 
 
 def _list_catalogue() -> None:
@@ -315,7 +345,9 @@ def cypher_command(
     rows.
     """
     from tmekg.backends.neo4j import run_query
-    from tmekg.cli.render import print_json
+    from tmekg.cli.render import err_console, print_json
+
+    _quiet_driver_log()
 
     with _neo4j_errors(uri or ""):
         if name is None and file is None:
@@ -340,6 +372,8 @@ def cypher_command(
             text = _catalogue_query(name, params, seed)
         with _driver(uri, user, ask_password) as driver:
             result = run_query(driver, text, params, database=database, write=write)
+    for notice in result.notices:  # one line each, instead of the driver's log record with the whole query
+        err_console.print(f"{notice.severity.lower()}: {notice}", markup=False, highlight=False, soft_wrap=True)
     chosen = output_format(fmt, json_out, ids)
     if chosen == "json":
         print_json(result.rows)

@@ -47,6 +47,7 @@ __all__ = [
     "TherapyAnswer",
     "affected",
     "block",
+    "direct_escape_routes",
     "effects",
     "needs",
     "tumor_sign",
@@ -419,6 +420,14 @@ def _escape_routes(
             reason = f"acts on '{kg.label(inter.process)}', which the therapy acts on, and is left intact"
             routes.append(EscapeRoute(inter, reason))
     return sorted(routes, key=lambda r: (r.defeats is None, r.interaction.process, r.interaction.id))
+
+
+def direct_escape_routes(kg: KnowledgeGraph, therapy_id: str) -> list[EscapeRoute]:
+    """The escape routes of ``block`` judged on the processes the therapy acts on directly
+    (``touched_processes``), without those on its supporting signed paths (which depend on the path budget):
+    what the catalogue's ``escape_routes`` query returns, in Python and in Cypher."""
+    severed, _ = effects(kg, therapy_id)
+    return _escape_routes(kg, kg, therapy_id, touched_processes(kg, therapy_id), {e.interaction.id for e in severed})
 
 
 def _failed_with(trials: list[Trial]) -> list[Trial]:

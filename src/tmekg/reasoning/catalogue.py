@@ -5,16 +5,22 @@ Tests compare the three; the CLI uses these to say what a query means.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Callable
 
 from tmekg.actions import spec
 from tmekg.answers import function_label
 from tmekg.kg import KnowledgeGraph
-from tmekg.reasoning.blocking import affected
-from tmekg.vocab import TumorOutcome
+from tmekg.reasoning import paths
+from tmekg.reasoning.blocking import affected, direct_escape_routes
+from tmekg.reasoning.signed import signed_graph
+from tmekg.vocab import EntityKind, RequirementKind, TumorOutcome
 
-__all__ = ["ANSWERS", "Row", "answer"]
+__all__ = ["ANSWERS", "MAX_QUERY_HOPS", "Row", "answer", "axis_members"]
+
+#: The longest path the signed_paths catalogue queries enumerate (a Cypher variable-length bound is a literal).
+MAX_QUERY_HOPS = 6
 
 Row = dict[str, object]
 
@@ -85,6 +91,73 @@ def trials_of_therapy(kg: KnowledgeGraph, params: dict[str, str]) -> list[Row]:
     return rows
 
 
+def signed_paths(kg: KnowledgeGraph, params: dict[str, str]) -> list[Row]:
+    """The paths of ``tmekg path SOURCE TARGET --max-hops N`` (every one: no count or time bound): the node ids
+    joined by ``" > "``, the edge keys joined by spaces, the number of hops and the net sign."""
+    source, target, max_hops = params["source"], params["target"], int(params["max_hops"])
+    if not 1 <= max_hops <= MAX_QUERY_HOPS or not kg.has(source) or not kg.has(target):
+        return []
+    graph = signed_graph(kg)
+    found = paths.signed_paths(graph, source, target, max_hops=max_hops, max_paths=10**9, time_limit=math.inf)
+    rows: list[Row] = [
+        {
+            "source": source,
+            "target": target,
+            "max_hops": max_hops,
+            "hops": len(p.hops),
+            "sign": p.sign,
+            "path": " > ".join(p.nodes),
+            "predicates": " ".join(h.predicate for h in p.hops),
+        }
+        for p in sorted(found.paths, key=lambda p: (len(p.hops), -p.weight, p.nodes))
+    ]
+    return rows
+
+
+def axis_members(kg: KnowledgeGraph, molecule: str) -> set[str]:
+    """A molecule's axis: the molecule, the complexes holding it and its subunits, and every ligand, receptor and
+    mediator of the interactions that use any of those (adenosine: its A2A and A2B receptors, CD39, CD73)."""
+    core = {molecule, *kg.complexes_of(molecule), *getattr(kg.get(molecule), "subunits", ())}
+    members = set(core)
+    for inter in kg.interactions:
+        used = {p.molecule for p in inter.participants}
+        if used & core:
+            members |= used
+    return members
+
+
+def therapies_on_axis(kg: KnowledgeGraph, params: dict[str, str]) -> list[Row]:
+    molecule = params["molecule"]
+    if not kg.has(molecule) or kg.get(molecule).kind is not EntityKind.MOLECULE:
+        return []
+    members = axis_members(kg, molecule)
+    rows = sorted({(a.therapy, a.action.value, a.target) for a in kg.therapy_actions if a.target in members})
+    return [{"molecule": molecule, "therapy": t, "action": action, "target": target} for t, action, target in rows]
+
+
+def escape_routes(kg: KnowledgeGraph, params: dict[str, str]) -> list[Row]:
+    """The escape routes ``tmekg therapy`` reports, with the processes the therapy acts on read from what it
+    severs, strengthens and drives (``tmekg therapy`` also counts the processes on its supporting signed paths,
+    which depend on its path budget), and why each counts: ``lost_need`` (the loss of something the therapy
+    needs), ``suppresses_effector`` (it suppresses the effector cells a drug-made action brings) or
+    ``same_process`` (a pro-tumor interaction on a process the therapy acts on, left intact)."""
+    therapy = params["therapy"]
+    if not kg.has(therapy) or kg.get(therapy).kind is not EntityKind.THERAPY:
+        return []
+    routes = direct_escape_routes(kg, therapy)
+    rows: list[Row] = []
+    for route in routes:
+        if route.defeats is None:
+            reason = "same_process"
+        elif route.defeats.kind is RequirementKind.EFFECTOR_CELL:
+            reason = "suppresses_effector"
+        else:
+            reason = "lost_need"
+        inter = route.interaction
+        rows.append({"therapy": therapy, "interaction": inter.id, "process": inter.process, "reason": reason})
+    return sorted(rows, key=lambda r: str(r["interaction"]))
+
+
 ANSWERS: dict[str, Callable[[KnowledgeGraph, dict[str, str]], list[Row]]] = {
     "pro_tumor_interactions": pro_tumor_interactions,
     "anti_tumor_interactions": anti_tumor_interactions,
@@ -92,6 +165,9 @@ ANSWERS: dict[str, Callable[[KnowledgeGraph, dict[str, str]], list[Row]]] = {
     "interactions_of_cell": interactions_of_cell,
     "hijacked_functions": hijacked_functions,
     "trials_of_therapy": trials_of_therapy,
+    "signed_paths": signed_paths,
+    "therapies_on_axis": therapies_on_axis,
+    "escape_routes": escape_routes,
 }
 
 

@@ -13,27 +13,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from tmekg.backends.nx import edge_records
-from tmekg.kg import KnowledgeGraph
-from tmekg.vocab import TUMOR_GROWTH, EvidenceLevel, Predicate, TumorOutcome
-
-__all__ = ["EVIDENCE_WEIGHT", "SIGNED_PREDICATES", "Edge", "SignedGraph", "signed_graph"]
-
-#: How much one hop's evidence counts, by level (a path is as strong as its weakest hop).
-EVIDENCE_WEIGHT: dict[EvidenceLevel, float] = {
-    EvidenceLevel.CLINICAL: 1.0,
-    EvidenceLevel.HUMAN_CORRELATIVE: 0.8,
-    EvidenceLevel.MOUSE_IN_VIVO: 0.6,
-    EvidenceLevel.REVIEW: 0.5,
-    EvidenceLevel.IN_VITRO: 0.4,
-}
-
-#: A context-dependent statement's sign holds only in some settings: its hops count at this fraction.
-CONTEXT_DEPENDENT_FACTOR = 0.5
-
-SIGNED_PREDICATES = frozenset(
-    {Predicate.PRODUCES, Predicate.BINDS, Predicate.INCREASES, Predicate.DECREASES, Predicate.POLARITY}
+from tmekg.backends.signed_edges import (
+    CONTEXT_DEPENDENT_FACTOR,
+    EVIDENCE_WEIGHT,
+    SIGNED_PREDICATES,
+    signed_edges,
 )
+from tmekg.kg import KnowledgeGraph
+
+__all__ = [
+    "CONTEXT_DEPENDENT_FACTOR",
+    "EVIDENCE_WEIGHT",
+    "SIGNED_PREDICATES",
+    "Edge",
+    "SignedGraph",
+    "signed_graph",
+]
 
 
 class Edge(NamedTuple):
@@ -96,42 +91,10 @@ def signed_graph(kg: KnowledgeGraph) -> SignedGraph:
 
 
 def _build_signed_graph(kg: KnowledgeGraph) -> SignedGraph:
+    """The search structure over :func:`tmekg.backends.signed_edges.signed_edges` (the edges Neo4j stores too)."""
     graph = SignedGraph()
     for entity in kg.entities():
         graph.out.setdefault(entity.id, [])
-    levels = {
-        i.id: (
-            EVIDENCE_WEIGHT[i.evidence_level]
-            * (CONTEXT_DEPENDENT_FACTOR if i.tumor_outcome is TumorOutcome.CONTEXT_DEPENDENT else 1.0),
-            i.evidence,
-        )
-        for i in kg.interactions
-    }
-    action_levels = {a.id: (EVIDENCE_WEIGHT[a.evidence_level], a.evidence) for a in kg.therapy_actions}
-    for (u, v, key), data in edge_records(kg).items():
-        if data["kind"] == "interaction" and key in SIGNED_PREDICATES:
-            found = [levels[o] for o in data["origins"]]
-        elif data["kind"] == "therapy_action" and data["sign"] != 0:
-            found = [action_levels[o] for o in data["origins"]]
-        elif data["kind"] == "form":
-            found = [(1.0, ())]
-        else:
-            continue
-        weight = max(level for level, _ in found)
-        evidence = tuple(sorted({ref for _, refs in found for ref in refs}))
-        graph.add(u, Edge(v, key, data["sign"], weight, evidence, tuple(data["origins"]), data["kind"]))
-    for molecule in kg.molecules:
-        for sub in molecule.subunits:  # acting on a subunit acts on the complexes it is part of
-            graph.add(sub, Edge(molecule.id, Predicate.PART_OF.value, 1, 1.0, (), (molecule.id,), "structure"))
-        if molecule.form_of:  # blocking a molecule blocks its forms too (only right after such an action)
-            graph.add(
-                molecule.form_of, Edge(molecule.id, Predicate.HAS_FORM.value, 1, 1.0, (), (molecule.id,), "structure")
-            )
-    if any(p.id == TUMOR_GROWTH for p in kg.processes):
-        for process in kg.processes:
-            if process.id != TUMOR_GROWTH:
-                edge = Edge(
-                    TUMOR_GROWTH, Predicate.POLARITY.value, process.polarity, 1.0, (), (process.id,), "polarity"
-                )
-                graph.add(process.id, edge)
+    for e in signed_edges(kg):
+        graph.add(e.source, Edge(e.target, e.predicate, e.sign, e.weight, e.evidence, e.origins, e.kind))
     return graph
