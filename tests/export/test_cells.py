@@ -10,9 +10,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tmekg.export.cells import spreadsheet_safe
 from tmekg.export.files import ExportFormat, export, written_paths
 from tmekg.kg import KnowledgeGraph
+from tmekg.text import spreadsheet_safe
 
 LINK = '=HYPERLINK("http://example.invalid/x","click")'
 SUM = "@SUM(A1:A9)"

@@ -15,7 +15,7 @@ the statement is about, ``subject_aspect_qualifier`` and ``subject_direction_qua
 ``decreased``). A molecular form is a ``biolink:Protein``. The n-ary detail is kept in ``tmekg_*`` columns;
 multivalued cells are joined by ``|``. Cells are never quoted (KGX reads TSV with ``QUOTE_NONE``): a tab or
 line break inside a value becomes a space, and a text cell that a spreadsheet would run as a formula gets a
-leading apostrophe (:mod:`tmekg.export.cells`).
+leading apostrophe (:func:`tmekg.text.spreadsheet_safe`).
 
 Layers: each node has ``tmekg_layers`` (the layers that name it) and each edge ``tmekg_layer``; the manifest
 written last (``<path>_manifest.json``) lists the layers the export holds. An imported pair is an edge
@@ -34,8 +34,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tmekg.errors import InputError
-from tmekg.export.cells import spreadsheet_safe
 from tmekg.export.view import View, ViewEdge, ViewNode
+from tmekg.text import spreadsheet_safe
 
 if TYPE_CHECKING:
     from tmekg.export.registry import ExportJob

@@ -5,7 +5,7 @@ One nodes file per label group (``nodes_Protein.csv``…) and one relationships 
 :func:`~tmekg.backends.neo4j_rows.edge_rows` so the import gives the same graph as ``tmekg neo4j load``.
 Headers are typed (``id:ID``, ``:LABEL``, ``approval_year:int``, ``synonyms:string[]``); arrays and labels are
 separated by ``;``. ``README.md`` in the directory holds the exact import command. A text cell that a
-spreadsheet would run as a formula gets a leading apostrophe (:mod:`tmekg.export.cells`).
+spreadsheet would run as a formula gets a leading apostrophe (:func:`tmekg.text.spreadsheet_safe`).
 
 The directory is built whole beside its target, with ``tmekg-manifest.json`` (every file, its size and SHA-256,
 the layers: curated) written last inside it, and renamed into place (:func:`tmekg.atomic.write_directory`); it
@@ -29,8 +29,8 @@ from tmekg.backends.neo4j_rows import (
     node_rows,
 )
 from tmekg.errors import InputError
-from tmekg.export.cells import spreadsheet_safe
 from tmekg.kg import KnowledgeGraph
+from tmekg.text import spreadsheet_safe
 
 if TYPE_CHECKING:
     from tmekg.export.registry import ExportJob

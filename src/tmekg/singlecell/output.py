@@ -37,7 +37,7 @@ def table_format(path: Path, given: str | None = None) -> TableFormat:
 def spreadsheet_safe_table(table: pd.DataFrame) -> pd.DataFrame:
     """``table`` with every text cell a spreadsheet would run as a formula prefixed by an apostrophe (names in an
     annotated table come from the user's results file: ``=HYPERLINK(...)`` there must not become a live formula)."""
-    from tmekg.export.cells import spreadsheet_safe
+    from tmekg.text import spreadsheet_safe
 
     text = [c for c in table.columns if table[c].dtype == object]
     if not text:
