@@ -10,6 +10,7 @@ import pyoxigraph
 from tmekg.backends.rdf import to_rdf
 from tmekg.export.canonical import to_json, to_json_dict
 from tmekg.export.files import ExportFormat, export
+from tmekg.export.tier import layer_ntriples
 from tmekg.kg import KnowledgeGraph
 
 
@@ -17,7 +18,9 @@ def test_canonical_json(mini_kg: KnowledgeGraph, tmp_path: Path) -> None:
     path = tmp_path / "kg.json"
     export(mini_kg, ExportFormat.JSON, path)
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert set(data) == {"entities", "interactions", "therapy_actions", "references"}
+    assert set(data) == {"entities", "interactions", "therapy_actions", "references", "layers", "imported_pairs"}
+    assert [layer["layer"] for layer in data["layers"]] == ["curated"]  # the file says which layers it holds
+    assert data["imported_pairs"] == []
     pdl1 = next(e for e in data["entities"] if e["id"] == "HGNC:17635")
     assert (pdl1["kind"], pdl1["label"], pdl1["symbol"]) == ("molecule", "PD-L1", "CD274")
     inter = next(i for i in data["interactions"] if i["id"] == "tmekg:i_pdl1_pd1")
@@ -27,11 +30,11 @@ def test_canonical_json(mini_kg: KnowledgeGraph, tmp_path: Path) -> None:
     assert inter["effect"] == -1
     assert [e["id"] for e in data["entities"]] == sorted(e["id"] for e in data["entities"])
     assert to_json(mini_kg) == path.read_text(encoding="utf-8")  # stable
-    assert data == to_json_dict(mini_kg)
+    assert {k: v for k, v in data.items() if k not in ("layers", "imported_pairs")} == to_json_dict(mini_kg)
 
 
 def test_turtle_read_by_oxigraph(mini_kg: KnowledgeGraph, tmp_path: Path) -> None:
     path = tmp_path / "kg.ttl"
     export(mini_kg, ExportFormat.TTL, path)
     triples = list(pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.TURTLE))
-    assert len(triples) == len(to_rdf(mini_kg))
+    assert len(triples) == len(to_rdf(mini_kg)) + len(layer_ntriples(()))

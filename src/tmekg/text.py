@@ -2,7 +2,8 @@
 
 Both checks follow Unicode: the general categories of the Unicode Character Database for characters that are
 invisible or not text, and the confusables of Unicode Technical Standard #39 (shipped by ``confusable-homoglyphs``)
-for look-alike names.
+for look-alike names. Text written to a CSV or TSV file is kept from running as a spreadsheet formula
+(:func:`spreadsheet_safe`).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import functools
 import re
 import unicodedata
 
-__all__ = ["differing_character", "refused_character", "skeleton"]
+__all__ = ["FORMULA_START", "differing_character", "refused_character", "skeleton", "spreadsheet_safe"]
 
 #: Characters no cell may hold, because they are invisible, reorder or break text, or are not text at all: C0 and C1
 #: controls and DEL (Cc), format characters (Cf: bidi overrides and isolates, zero-width space and joiners, soft
@@ -103,3 +104,28 @@ def differing_character(name: str, other: str) -> str:
     if not extra:
         return "different characters"
     return f"U+{ord(extra):04X} {unicodedata.name(extra, 'unnamed character')}"
+
+
+#: First characters that make a spreadsheet read a cell as a formula.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?", re.ASCII)
+
+
+def spreadsheet_safe(text: str) -> str:
+    """``text`` with a leading apostrophe when a spreadsheet would run it as a formula (numbers unchanged).
+
+    A cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is a formula to Excel, LibreOffice
+    and Google Sheets (``=HYPERLINK(...)`` becomes a live link, ``=cmd|...`` a command). Such a cell is written with a
+    leading apostrophe, which spreadsheets show as nothing and treat as "this is text" (the OWASP advice on CSV
+    injection); a number (``-1``, ``+0.5``, ``-2e3``) is left as it is. Tools that read the file as data (KGX,
+    ``neo4j-admin import``, pandas) see the apostrophe as part of the value: only text that would otherwise be a
+    formula ever carries one. Used by the KGX and neo4j-csv exports and by ``annotate -o``.
+
+    >>> spreadsheet_safe('=HYPERLINK("http://x","y")')
+    '\\'=HYPERLINK("http://x","y")'
+    >>> spreadsheet_safe("-1"), spreadsheet_safe("PD-L1")
+    ('-1', 'PD-L1')
+    """
+    if text.startswith(FORMULA_START) and not _NUMBER.fullmatch(text):
+        return "'" + text
+    return text

@@ -470,13 +470,17 @@ def test_csv_export_files(mini: KnowledgeGraph, tmp_path: Path) -> None:
 def test_csv_export_replaces_only_a_previous_export(mini: KnowledgeGraph, tmp_path: Path) -> None:
     out = tmp_path / "csv"
     write_neo4j_csv(mini, out)
-    (out / "nodes_Stale.csv").write_text("id:ID\n")
-    write_neo4j_csv(mini, out)
-    assert not (out / "nodes_Stale.csv").exists(), "a rerun replaces the whole export"
+    smaller = KnowledgeGraph(cell_types=mini.cell_types)
+    write_neo4j_csv(smaller, out)
+    assert not (out / "nodes_Protein.csv").exists(), "a rerun replaces the whole export"
+    (out / "notes.txt").write_text("mine")  # a file tmekg did not write: the export is no longer only tmekg's
+    with pytest.raises(InputError, match="tmekg did not write"):
+        write_neo4j_csv(mini, out)
+    assert (out / "notes.txt").read_text() == "mine"
     other = tmp_path / "home"
     other.mkdir()
     (other / "thesis.tex").write_text("keep me")
-    with pytest.raises(InputError, match="previous neo4j-csv export"):
+    with pytest.raises(InputError, match="directory tmekg did not write"):
         write_neo4j_csv(mini, other)
     assert (other / "thesis.tex").read_text() == "keep me"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["csv", "home"], "no temporary directory left"
@@ -490,10 +494,10 @@ def test_csv_export_failure_keeps_the_previous_export(
     before = {p.name: p.read_bytes() for p in out.iterdir()}
 
     def broken(*args: Any) -> None:
-        raise OSError("disk full")
+        raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("tmekg.export.neo4j_csv._write", broken)
-    with pytest.raises(OSError, match="disk full"):
+    monkeypatch.setattr("tmekg.atomic._create_file", broken)
+    with pytest.raises(InputError, match="No space left on device"):
         write_neo4j_csv(mini, out)
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["csv"]

@@ -23,7 +23,7 @@ def test_cyjs_loaded_by_cytoscape_js(mini_kg: KnowledgeGraph, tmp_path: Path) ->
     path = tmp_path / "kg.cyjs"
     export(mini_kg, ExportFormat.CYJS, path, isolated=True)
     style = tmp_path / "kg.style.json"
-    assert written_paths(ExportFormat.CYJS, path) == [path, style]
+    assert written_paths(ExportFormat.CYJS, path) == [path, style, tmp_path / "kg.manifest.json"]
     read = node_script("read_cyjs.js", str(path), str(style))
     assert read["warnings"] == []
     assert (read["nodes"], read["edges"]) == (13, len(project(mini_kg).edges))

@@ -35,7 +35,7 @@ def _pascal(name: str) -> str:
 
 
 def read_kgx(path: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
-    nodes_path, edges_path = written_paths(ExportFormat.KGX, path)
+    nodes_path, edges_path, _ = written_paths(ExportFormat.KGX, path)
     read = {"sep": "\t", "dtype": str, "quoting": 3, "keep_default_na": False}
     return pd.read_csv(nodes_path, **read), pd.read_csv(edges_path, **read)
 
@@ -43,7 +43,7 @@ def read_kgx(path: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
 def test_kgx_files_and_counts(mini_kg: KnowledgeGraph, tmp_path: Path) -> None:
     path = tmp_path / "tmekg"
     export(mini_kg, ExportFormat.KGX, path)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["tmekg_edges.tsv", "tmekg_nodes.tsv"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["tmekg_edges.tsv", "tmekg_manifest.json", "tmekg_nodes.tsv"]
     nodes, edges = read_kgx(path)
     assert len(nodes) == len(list(mini_kg.entities()))
     assert len(edges) == len(mini_kg.interactions) + len(mini_kg.therapy_actions)

@@ -12,6 +12,7 @@ from tests.export.tools import program, run
 from tmekg.backends.rdf import to_rdf
 from tmekg.export.files import ExportFormat, export
 from tmekg.export.rdf import graph_to_jsonld
+from tmekg.export.tier import layer_ntriples
 from tmekg.kg import KnowledgeGraph
 
 FORMATS = {
@@ -22,8 +23,9 @@ FORMATS = {
 
 
 def _expected(kg: KnowledgeGraph) -> set[str]:
-    """The triples of ``to_rdf(kg)`` as N-Triples lines, written by pyoxigraph from rdflib's N-Triples."""
-    text = to_rdf(kg).serialize(format="nt")
+    """The triples of ``to_rdf(kg)`` and of the curated layer's node, as N-Triples lines, written by pyoxigraph
+    from rdflib's N-Triples."""
+    text = to_rdf(kg).serialize(format="nt") + "".join(layer_ntriples(()))
     return {str(t) for t in pyoxigraph.parse(text.encode("utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES)}
 
 
@@ -45,7 +47,7 @@ def test_rdf_read_by_rapper(fmt: ExportFormat, kg: KnowledgeGraph, tmp_path: Pat
     result = run(program("rapper"), "-q", "-i", str(FORMATS[fmt][1]), "-o", "ntriples", str(path), base)
     assert result.returncode == 0, result.stderr
     lines = {line for line in result.stdout.splitlines() if line.strip()}
-    assert len(lines) == len(to_rdf(kg))
+    assert len(lines) == len(to_rdf(kg)) + len(layer_ntriples(()))
 
 
 def test_jsonld_keeps_doubles_and_integers(tmp_path: Path) -> None:

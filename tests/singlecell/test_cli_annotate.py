@@ -135,3 +135,20 @@ assert not [m for m in ("liana", "scanpy", "anndata") if sys.modules.get(m) is n
 """
     subprocess.run([sys.executable, "-c", script], check=True)
     assert (tmp_path / "a.csv").exists()
+
+
+@pytest.mark.parametrize("suffix", ["csv", "tsv"])
+def test_formula_cells_from_the_results_file_are_not_formulas_in_the_output(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / "hostile.csv"
+    path.write_text(
+        "source,target,ligand_complex,receptor_complex,lr_means\n"
+        '"=HYPERLINK(""http://x"",""y"")",CD8_T_cells,CD274,PDCD1,-2.5\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / f"out.{suffix}"
+    code, _, stderr = run("annotate", path, "-o", out)
+    assert code == 0, stderr
+    table = pd.read_csv(out, sep="," if suffix == "csv" else "\t")
+    assert table.loc[0, "source"] == '\'=HYPERLINK("http://x","y")'
+    assert table.loc[0, "lr_means"] == -2.5  # numbers stay numbers
+    assert table.loc[0, "ligand_complex"] == "CD274"

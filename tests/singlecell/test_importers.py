@@ -103,6 +103,35 @@ def test_store_round_trip_and_layers(kg: KnowledgeGraph, tmp_path: Path) -> None
         load_tier(tmp_path, "liana")
 
 
+def test_an_interrupted_reimport_is_never_read_as_a_tier(
+    kg: KnowledgeGraph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The provenance is written last and vouches for the pairs file: new pairs beside the old provenance (a
+    re-import stopped between its two renames) are refused, not read with the wrong version and count."""
+    import dataclasses
+
+    from tmekg.importers import store
+
+    tier = LianaImporter().build(DATA / "omni_resource.csv", kg=kg)
+    save_tier(tier, tmp_path)
+    newer = dataclasses.replace(tier, version="newer", pairs=tier.pairs[:-1])
+    real_write = store.write_text
+
+    def stop_before_the_provenance(path: Path, text: str | bytes) -> None:
+        if Path(path).suffix == ".json":
+            raise KeyboardInterrupt
+        real_write(path, text)
+
+    monkeypatch.setattr(store, "write_text", stop_before_the_provenance)
+    with pytest.raises(KeyboardInterrupt):
+        save_tier(newer, tmp_path)
+    monkeypatch.undo()
+    with pytest.raises(InputError, match=r"liana.tsv is not the file liana.json describes .* `tmekg import liana`"):
+        load_tier(tmp_path, "liana")
+    save_tier(newer, tmp_path)  # a complete re-import is read again
+    assert load_tier(tmp_path, "liana") == newer
+
+
 def test_nothing_is_written_to_the_seed(kg: KnowledgeGraph, tmp_path: Path) -> None:
     from tmekg.resources import seed_dir
 

@@ -43,6 +43,17 @@ async function main() {
     report.edges = await page.locator("#edges .edge").count();
     report.labels = await page.locator("#nodes .node title").allTextContents();
     report.count = await page.locator("#count").textContent();
+    report.layersText = await page.locator("#layers").textContent();
+    // the dash pattern each kind of edge is drawn with (the line style of tmekg.export.style)
+    report.dashByKind = await page.evaluate(() => {
+      const out = {};
+      for (const g of document.querySelectorAll("#edges .edge")) {
+        const line = g.querySelector(".line");
+        const dash = line ? getComputedStyle(line).strokeDasharray : "";
+        (out[g.dataset.kind] = out[g.dataset.kind] || []).includes(dash) || out[g.dataset.kind].push(dash);
+      }
+      return out;
+    });
     // 3. search: results, then the first hit opens (focus, zoomed) with its card
     await page.fill("#search", query);
     await page.press("#search", "Enter");

@@ -1,5 +1,6 @@
 // Load a tmekg .cyjs export and its .style.json with cytoscape.js (headless) and print what it read as JSON:
-// counts, every node's name and computed shape/colour, every edge's key data and computed style, warnings.
+// counts, the network's data (title, layers), every node's name and computed shape/colour, every edge's key data
+// and computed style, warnings.
 // usage: node read_cyjs.js GRAPH.cyjs STYLE.style.json
 "use strict";
 const fs = require("node:fs");
@@ -18,6 +19,7 @@ const cy = cytoscape({
   elements: doc.elements,
   style: styles[0].style,
   layout: { name: "preset" },
+  data: doc.data,
 });
 const nodes = {};
 cy.nodes().forEach((n) => {
@@ -39,12 +41,18 @@ cy.edges().forEach((e) => {
     evidence_level: e.data("evidence_level"),
     evidence: e.data("evidence"),
     line_color: e.style("line-color"),
+    line_style: e.style("line-style"),
     arrow: e.style("target-arrow-shape"),
     width: e.style("width"),
+    kind: e.data("kind"),
+    layer: e.data("layer"),
+    resource: e.data("resource"),
+    resource_version: e.data("resource_version"),
+    licence: e.data("licence"),
   };
 });
 process.stdout.write(
-  JSON.stringify({ title: styles[0].title, nodes: cy.nodes().length, edges: cy.edges().length, nodeData: nodes, edgeData: edges, warnings }) + "\n",
+  JSON.stringify({ title: styles[0].title, network: cy.data(), nodes: cy.nodes().length, edges: cy.edges().length, nodeData: nodes, edgeData: edges, warnings }) + "\n",
   // cytoscape keeps timers alive: leave once the report is flushed
   () => process.exit(0),
 );

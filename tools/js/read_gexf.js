@@ -14,4 +14,5 @@ const edges = {};
 graph.forEachEdge((id, a, source, target) => {
   edges[id] = { ...a, source, target };
 });
-process.stdout.write(JSON.stringify({ order: graph.order, size: graph.size, nodes, edges }) + "\n", () => process.exit(0));
+const attributes = graph.getAttributes(); // the <meta> elements: creator, keywords, description
+process.stdout.write(JSON.stringify({ order: graph.order, size: graph.size, attributes, nodes, edges }) + "\n", () => process.exit(0));

@@ -240,6 +240,7 @@ def load_graph(seed: Path | None, *, reasoning: bool = False) -> KnowledgeGraph:
     from tmekg.store import store_root
 
     path = seed if seed is not None else seed_dir()
+    STATE["seed_read"] = path  # an export must not write inside it
     root = store_root(STATE["store"])
     if root is None:
         return load(path)
@@ -324,18 +325,20 @@ def export_subgraph(
     kg: KnowledgeGraph, path: Path, fmt: str | None, title: str = "tmekg answer", layout: AnswerLayout | None = None
 ) -> None:
     """Write an answer's subgraph with the same writers as ``tmekg export`` (every entity of the answer kept, laid
-    out in layers when ``layout`` is given); the format comes from ``fmt`` or the file's suffix."""
+    out in layers when ``layout`` is given); the format comes from ``fmt`` or the file's suffix. The file may not
+    be inside the seed directory the command read."""
     from tmekg.cli.render import err_console
-    from tmekg.export.files import ExportFormat, export, written_paths
+    from tmekg.export.files import STDOUT, ExportFormat, export
 
+    if str(path) == STDOUT:
+        raise InputError("--export - would mix the subgraph with the answer on standard output; give a file name")
     name = fmt or path.suffix.lstrip(".").lower()
     try:
         chosen = ExportFormat(name)
     except ValueError:
         known = ", ".join(f.value for f in ExportFormat)
         raise InputError(f"cannot tell the export format from {path.name!r}; use --export-format ({known})") from None
-    if not path.parent.exists():
-        raise InputError(f"directory {path.parent} does not exist")
-    export(kg, chosen, path, title=title, isolated=True, layout=layout)
-    written = ", ".join(str(p) for p in written_paths(chosen, path))
-    err_console.print(f"wrote the answer's subgraph to {written} ({chosen.value})")
+    inputs = [STATE["seed_read"]] if STATE.get("seed_read") is not None else []
+    written = export(kg, chosen, path, title=title, isolated=True, layout=layout, inputs=inputs)
+    message = f"wrote the answer's subgraph to {', '.join(str(p) for p in written)} ({chosen.value})"
+    err_console.print(message, markup=False, highlight=False, soft_wrap=True)

@@ -5,6 +5,7 @@ Exit codes: 0 ok, 1 nothing found, 2 bad input or usage.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -38,9 +39,8 @@ if TYPE_CHECKING:
 
 __all__ = ["app"]
 
-NEO4J_CSV = "neo4j-csv"
 #: Every format ``tmekg export`` writes, as its --format metavar (and so in --help and the README's command list).
-EXPORT_FORMATS = "|".join([*(f.value for f in ExportFormat), NEO4J_CSV])
+EXPORT_FORMATS = "|".join(f.value for f in ExportFormat)
 
 
 @app.command()
@@ -269,7 +269,13 @@ def _grouped(kg: KnowledgeGraph, found: list[Interaction]) -> list[tuple[str, li
 @handles_errors
 def export(
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="File to write (replaced atomically); a directory for neo4j-csv.")
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="File to write (replaced atomically; only a regular file is ever replaced); - for standard output "
+            "(one-file formats); a directory for neo4j-csv.",
+        ),
     ],
     fmt: Annotated[
         str,
@@ -291,52 +297,53 @@ def export(
         Path | None,
         typer.Option(
             "--tier",
-            help="Also write the imported tiers in this directory (json, ttl, nt, jsonld, trig, nq).",
+            help="Also write the imported tiers in this directory, each as its own layer (every format but neo4j-csv).",
             show_default=False,
         ),
     ] = None,
 ) -> None:
     """Write the whole graph for graph tools: Cytoscape, Gephi, yEd, Graphviz, KGX, RDF, Neo4j, a browser."""
-    from tmekg.cli.render import err_console
-    from tmekg.export.files import ExportFormat, export, written_paths
+    from tmekg.cli.render import err_console, working
+    from tmekg.export.files import STDOUT, export
+    from tmekg.export.registry import WRITERS, Layout
+    from tmekg.importers.store import load_tiers
+    from tmekg.resources import seed_dir
 
-    if not output.parent.exists():
-        raise InputError(f"directory {output.parent} does not exist")
-    if tier is not None:
-        from tmekg.export.tier import export_with_tiers
-        from tmekg.importers.store import load_tiers
-
-        if not tier.is_dir():
-            raise InputError(f"--tier {tier} is not a directory")
-        tiers = load_tiers(tier)
-        export_with_tiers(load_graph(seed), tiers, fmt, output)
-        names = ", ".join(["curated", *(t.layer for t in tiers)])
-        err_console.print(f"wrote {output} ({fmt}; layers: {names})")
-        return
-    if fmt == NEO4J_CSV:
-        from tmekg.cli.render import working
-        from tmekg.export.neo4j_csv import write_neo4j_csv
-
-        with working(f"export {NEO4J_CSV}"):
-            write_neo4j_csv(load_graph(seed), output)
-        err_console.print(f"wrote {output}/ ({NEO4J_CSV}; the import command is in {output}/README.md)")
-        return
     try:
         chosen = ExportFormat(fmt)
     except ValueError:
-        known = ", ".join([*(f.value for f in ExportFormat), NEO4J_CSV])
-        raise InputError(f"--format {fmt!r} is not one of {known}") from None
-    if output.is_dir():
-        raise InputError(f"{output} is a directory; give a file name")
-    from tmekg.cli.render import working
-
+        raise InputError(f"--format {fmt!r} is not one of {', '.join(f.value for f in ExportFormat)}") from None
+    if tier is not None and not tier.is_dir():
+        raise InputError(f"--tier {tier} is not a directory")
+    inputs = [seed if seed is not None else seed_dir(), *([tier] if tier is not None else [])]
+    tiers = load_tiers(tier)
+    names = ", ".join(["curated", *(t.layer for t in tiers)])
+    if str(output) == STDOUT:
+        kg = load_graph(seed)
+        _to_stdout(lambda: export(kg, chosen, STDOUT, tiers=tiers, bundle=bundle, isolated=isolated))
+        return
     with working(f"export {chosen.value}") as say:
         say("reading the graph")
         kg = load_graph(seed)
         say(f"writing {output.name}")
-        export(kg, chosen, output, bundle=bundle, isolated=isolated)
-    written = ", ".join(str(p) for p in written_paths(chosen, output))
-    err_console.print(f"wrote {written} ({chosen.value}; layers: curated)")
+        written = export(kg, chosen, output, tiers=tiers, inputs=inputs, bundle=bundle, isolated=isolated)
+    if WRITERS[chosen].layout is Layout.DIRECTORY:
+        message = f"wrote {output}/ ({chosen.value}; the import command is in {output}/README.md; layers: {names})"
+    else:
+        message = f"wrote {', '.join(str(p) for p in written)} ({chosen.value}; layers: {names})"
+    err_console.print(message, markup=False, highlight=False, soft_wrap=True)
+
+
+def _to_stdout(write: Callable[[], object]) -> None:
+    """Run ``write``; a reader that stops early (``| head``) ends the output quietly."""
+    import os
+    import sys
+
+    try:
+        write()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # no second error when Python flushes stdout at exit
 
 
 @app.command()

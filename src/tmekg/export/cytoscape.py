@@ -8,13 +8,19 @@
   with File › Import › Styles from File, or pass its ``style`` to ``cytoscape({style})``.
 - ``cx2``: Cytoscape CX2 (aspects ``CXVersion``, ``metaData``, ``attributeDeclarations``,
   ``networkAttributes``, ``nodes``, ``edges``, ``visualProperties`` with mappings, ``status``).
+
+Both name the layers they hold in the network's ``layers`` (``data.layers`` in cyjs, a ``networkAttributes`` list in
+CX2); each edge has its ``layer``. Line styles come from :mod:`tmekg.export.style` (solid a curated statement,
+dashed a therapy action, dotted an imported pair: grey, no arrowhead, no sign or outcome).
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from tmekg.export.style import EDGE_LINE_STYLES, IMPORTED_EDGE_COLOR
 from tmekg.export.view import (
     EDGE_OUTCOME_COLORS,
     EVIDENCE_WIDTH,
@@ -27,7 +33,10 @@ from tmekg.export.view import (
     node_fields,
 )
 
-__all__ = ["style_json", "to_cx2", "to_cyjs"]
+if TYPE_CHECKING:
+    from tmekg.export.registry import ExportJob
+
+__all__ = ["paths", "render", "style_json", "style_path", "to_cx2", "to_cyjs"]
 
 _HEADER = {"format_version": "1.0", "generated_by": "tmekg", "target_cytoscapejs_version": "~2.1"}
 _DEFAULT_NODE = "#BAB0AC"
@@ -50,7 +59,7 @@ def to_cyjs(view: View) -> str:
         data = {"id": edge.id, "source": edge.source, "target": edge.target, "name": edge.label}
         data |= {"shared_name": edge.label, "interaction": edge.label} | edge_fields(edge)
         edges.append({"data": data})
-    network = {"name": view.title, "shared_name": view.title}
+    network = {"name": view.title, "shared_name": view.title, "layers": view.layer_names}
     return _dumps(_HEADER | {"data": network, "elements": {"nodes": nodes, "edges": edges}})
 
 
@@ -91,8 +100,11 @@ def style_rules() -> list[dict[str, Any]]:
     )
     for outcome, color in EDGE_OUTCOME_COLORS.items():
         rules.append({"selector": f'edge[outcome = "{outcome}"]', "css": {"line-color": color}})
-    therapy_css = {"line-color": THERAPY_EDGE_COLOR, "line-style": "dashed"}
-    rules.append({"selector": 'edge[kind = "therapy_action"]', "css": therapy_css})
+    rules.append({"selector": 'edge[kind = "therapy_action"]', "css": {"line-color": THERAPY_EDGE_COLOR}})
+    imported = {"line-color": IMPORTED_EDGE_COLOR, "target-arrow-shape": "none", "width": 1.5}
+    rules.append({"selector": 'edge[kind = "imported"]', "css": imported})
+    for kind, line in EDGE_LINE_STYLES.items():
+        rules.append({"selector": f'edge[kind = "{kind}"]', "css": {"line-style": line}})
     for sign, arrow in SIGN_ARROWS.items():
         css = {"target-arrow-shape": arrow, "target-arrow-color": SIGN_COLORS[sign]}
         rules.append({"selector": f"edge[sign = {sign}]", "css": css})
@@ -162,7 +174,7 @@ def _visual_properties() -> dict[str, Any]:
         "EDGE_TARGET_ARROW_SHAPE": _discrete("sign", "integer", SIGN_ARROWS),
         "EDGE_TARGET_ARROW_COLOR": _discrete("sign", "integer", SIGN_COLORS),
         "EDGE_WIDTH": _discrete("evidence_level", "string", EVIDENCE_WIDTH),
-        "EDGE_LINE_STYLE": _discrete("kind", "string", {"interaction": "solid", "therapy_action": "dashed"}),
+        "EDGE_LINE_STYLE": _discrete("kind", "string", EDGE_LINE_STYLES),
     }
     default = {
         "network": {"NETWORK_BACKGROUND_COLOR": "#FFFFFF"},
@@ -174,10 +186,10 @@ def _visual_properties() -> dict[str, Any]:
             "NODE_BORDER_WIDTH": 1.0,
             "NODE_LABEL_FONT_SIZE": 11,
         },
-        "edge": {
-            "EDGE_LINE_COLOR": _DEFAULT_EDGE,
-            "EDGE_WIDTH": 2.0,
-            "EDGE_TARGET_ARROW_SHAPE": "triangle",
+        "edge": {  # what an edge without a mapped value gets: only an imported pair lacks outcome and sign
+            "EDGE_LINE_COLOR": IMPORTED_EDGE_COLOR,
+            "EDGE_WIDTH": 1.5,
+            "EDGE_TARGET_ARROW_SHAPE": "none",
             "EDGE_LINE_STYLE": "solid",
         },
     }
@@ -202,10 +214,11 @@ def to_cx2(view: View) -> str:
         {"id": i, "s": index[e.source], "t": index[e.target], "v": {k: _cast(v, edge_types[k]) for k, v in row.items()}}
         for i, (e, row) in enumerate(zip(view.edges, edge_rows, strict=True))
     ]
-    declarations = {"networkAttributes": {"name": {"d": "string"}}, "nodes": node_decl, "edges": edge_decl}
+    network = {"name": {"d": "string"}, "layers": {"d": "list_of_string"}}
+    declarations = {"networkAttributes": network, "nodes": node_decl, "edges": edge_decl}
     aspects: list[tuple[str, list[Any]]] = [
         ("attributeDeclarations", [declarations]),
-        ("networkAttributes", [{"name": view.title}]),
+        ("networkAttributes", [{"name": view.title, "layers": view.layer_names}]),
         ("nodes", nodes),
         ("edges", edges),
         ("visualProperties", [_visual_properties()]),
@@ -215,3 +228,22 @@ def to_cx2(view: View) -> str:
     document += [{name: items} for name, items in aspects]
     document.append({"status": [{"error": "", "success": True}]})
     return _dumps(document)
+
+
+def style_path(path: Path) -> Path:
+    """Where the Cytoscape style of a ``cyjs`` export goes: ``<stem>.style.json`` beside it."""
+    return path.with_name(f"{path.stem}.style.json")
+
+
+def paths(path: Path) -> list[Path]:
+    """The files a ``cyjs`` export to ``path`` writes: the graph, its style, and the manifest (written last)."""
+    return [path, style_path(path), path.with_name(f"{path.stem}.manifest.json")]
+
+
+def render(job: ExportJob) -> Any:
+    """``cyjs``: ``{graph path: text, style path: text}``; ``cx2``: the CX2 text."""
+    view = job.view()
+    if job.fmt.value == "cx2":
+        return to_cx2(view)
+    path = job.path if job.path is not None else Path("graph.cyjs")
+    return {path: to_cyjs(view), style_path(path): style_json(job.title)}

@@ -3,29 +3,27 @@
 Written by hand (not networkx: its 1.3 writer misspells the XSI namespace, adds ``graph@name`` and crashes on
 lists). Nodes carry ``viz:color``, ``viz:position``, ``viz:size`` and ``viz:shape`` (disc, square, diamond,
 triangle: GEXF's four shapes); edges ``viz:color`` (tumor outcome), ``viz:thickness`` and ``weight`` (evidence
-level). Attributes are declared per class with GEXF types; list values are joined by ``|``.
+level) and ``viz:shape`` (the line style of :mod:`tmekg.export.style`: solid a curated statement, dashed a therapy
+action, dotted an imported pair). Attributes are declared per class with GEXF types; list values are joined by
+``|``. The layers the file holds are in ``meta/keywords`` (``layers: curated, imported:liana``) and the
+description; each edge has its ``layer``.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from tmekg.export.style import GEXF_SHAPES
 from tmekg.export.view import View, attribute_types, edge_fields, flat, node_fields, rgb
 
-__all__ = ["GEXF_NS", "GEXF_SHAPES", "VIZ_NS", "to_gexf"]
+if TYPE_CHECKING:
+    from tmekg.export.registry import ExportJob
+
+__all__ = ["GEXF_NS", "GEXF_SHAPES", "VIZ_NS", "render", "to_gexf"]
 
 GEXF_NS = "http://gexf.net/1.3"
 VIZ_NS = "http://gexf.net/1.3/viz"
-#: Cytoscape.js shape -> GEXF viz shape.
-GEXF_SHAPES = {
-    "ellipse": "disc",
-    "round-rectangle": "square",
-    "rectangle": "square",
-    "diamond": "diamond",
-    "triangle": "triangle",
-    "octagon": "disc",
-}
 # attributes that GEXF carries natively (id, label, viz) are not repeated as attvalues
 _NATIVE = {"label", "color", "r", "g", "b", "size", "x", "y", "shape"}
 
@@ -54,8 +52,10 @@ def to_gexf(view: View) -> str:
     """The GEXF 1.3 text of ``view`` (directed, static)."""
     root = ET.Element("gexf", {"xmlns": GEXF_NS, "xmlns:viz": VIZ_NS, "version": "1.3"})
     meta = ET.SubElement(root, "meta")
+    held = ", ".join(view.layer_names)
     ET.SubElement(meta, "creator").text = "tmekg"
-    ET.SubElement(meta, "description").text = f"{view.title}: tumor-immune interactions"
+    ET.SubElement(meta, "keywords").text = f"layers: {held}"
+    ET.SubElement(meta, "description").text = f"{view.title}: tumor-immune interactions (layers: {held})"
     graph = ET.SubElement(root, "graph", {"defaultedgetype": "directed", "mode": "static"})
     node_rows = [{k: v for k, v in node_fields(n).items() if k not in _NATIVE} for n in view.nodes]
     edge_rows = [{k: v for k, v in edge_fields(e).items() if k not in _NATIVE} for e in view.edges]
@@ -76,6 +76,10 @@ def to_gexf(view: View) -> str:
         _attvalues(element, row)
         _color(element, edge.color)
         ET.SubElement(element, "viz:thickness", {"value": str(edge.width)})
-        ET.SubElement(element, "viz:shape", {"value": "solid" if edge.sign > 0 else "dashed"})
+        ET.SubElement(element, "viz:shape", {"value": edge.line_style})
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def render(job: ExportJob) -> str:
+    return to_gexf(job.view())

@@ -17,6 +17,10 @@ drawing of the :mod:`~tmekg.export.view` projection and its layout, pan and zoom
 outcome and cancer, entity and interaction cards with citations, colour by outcome or by sign). No third-party
 code, no CDN, no network: a Content-Security-Policy allows only the inline script and style by their hashes,
 so even injected markup could neither run nor load anything. The script builds the page with ``textContent``.
+
+The layers the view holds are named in the page header, in ``<meta name="tmekg-layers">`` and in the data
+(``layers``). An imported pair is a dotted grey edge with a card that gives its resource, version, licence and
+claim (never a sign or outcome); line styles and what they mean come from :mod:`tmekg.export.style`.
 """
 
 from __future__ import annotations
@@ -25,10 +29,10 @@ import base64
 import hashlib
 import json
 from importlib.resources import files
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tmekg.export.labels import ENUMS, explain, field_label, human, short_name
-from tmekg.export.style import ANSWER_ROLE_COLORS
+from tmekg.export.style import ANSWER_ROLE_COLORS, IMPORTED_EDGE_COLOR, LINE_STYLES
 from tmekg.export.view import (
     EDGE_OUTCOME_COLORS,
     NODE_STYLES,
@@ -39,7 +43,10 @@ from tmekg.export.view import (
 )
 from tmekg.names import GREEK, GREEK_SHORT, SPELLINGS, hgnc_symbols, name_keys
 
-__all__ = ["overview", "script_json", "to_html", "view_data"]
+if TYPE_CHECKING:
+    from tmekg.export.registry import ExportJob
+
+__all__ = ["overview", "render", "script_json", "to_html", "view_data"]
 
 _KIND_LABELS = {
     "cell": "cell",
@@ -48,6 +55,7 @@ _KIND_LABELS = {
     "therapy": "therapy",
     "process": "process",
     "cancer": "cancer",
+    "imported": "molecule named only by an imported pair",
     "other": "other",
 }
 _OUTCOME_LABELS = {
@@ -55,9 +63,10 @@ _OUTCOME_LABELS = {
     "anti_tumor": "anti-tumor",
     "context_dependent": "context-dependent",
     "therapy": "therapy action",
+    "imported": "imported pair (no sign or outcome)",
 }
 _NODE_DETAILS: tuple[str, ...] = ("symbol", "synonyms", "description", "molecule_type", "uniprot", "categories")
-_NODE_DETAILS += ("subunits", "broader", "context", "polarity", "modality", "status", "approval_year")
+_NODE_DETAILS += ("subunits", "broader", "context", "polarity", "modality", "status", "approval_year", "layers")
 _EDGE_DETAILS: tuple[str, ...] = ("mechanism", "action", "ligand", "receptor", "mediators", "process", "therapy")
 _EDGE_DETAILS += (
     "hijacked_function",
@@ -69,6 +78,7 @@ _EDGE_DETAILS += (
     "evidence_level",
 )
 _EDGE_DETAILS += ("confidence", "evidence", "note", "count", "signals", "interactions", "answer_role")
+_EDGE_DETAILS += ("resource", "resource_version", "licence", "resource_claim", "flags", "pair")
 _ROLE_LABELS = {
     "severed": "cut by the therapy (benefit)",
     "severed_harm": "cut by the therapy (harm: an anti-tumor signal)",
@@ -147,6 +157,8 @@ def _edge(edge: ViewEdge) -> dict[str, Any]:
         "color": edge.color,
         "width": edge.width,
         "arrow": edge.arrow,
+        "line": edge.line_style,
+        "layer": edge.layer,
         "summary": edge.attrs.get("summary", ""),
         "contexts": edge.attrs.get("contexts", []),
         "evidence": edge.attrs.get("evidence", []),
@@ -216,9 +228,10 @@ def overview(view: View) -> dict[str, Any]:
     polarity = [e for e in view.edges if e.kind == "polarity"]
     processes = {p for _, p, _ in edges} | {e.source for e in polarity}
     sink = {e.target for e in polarity}
-    layers = {g: 0 for g, _, _ in edges} | dict.fromkeys(processes, 1) | dict.fromkeys(sink, 2)
+    # sorted: the column order seeds the layout, and a set's order depends on the hash seed
+    layers = {g: 0 for g, _, _ in edges} | dict.fromkeys(sorted(processes), 1) | dict.fromkeys(sorted(sink), 2)
     lanes: dict[str, int | None] = {g: None for g, _, _ in edges}
-    lanes |= {p: 0 if nodes[p].attrs.get("polarity", 1) < 0 else 1 for p in processes} | dict.fromkeys(sink)
+    lanes |= {p: 0 if nodes[p].attrs.get("polarity", 1) < 0 else 1 for p in sorted(processes)} | dict.fromkeys(sink)
     links = [(g, p) for g, p, _ in edges] + [(e.source, e.target) for e in polarity]
     pos = layered_positions(layers, lanes, links)
     column_x = (0.0, 250.0, 600.0)
@@ -285,6 +298,8 @@ def view_data(view: View, show_isolated: bool = False) -> dict[str, Any]:
         for context in edge.attrs.get("contexts", []):
             cancers.setdefault(context, view.labels.get(context, context))
     outcomes = EDGE_OUTCOME_COLORS | {"therapy": THERAPY_EDGE_COLOR}
+    if any(not edge.signed for edge in view.edges):
+        outcomes["imported"] = IMPORTED_EDGE_COLOR
     degree: dict[str, int] = {}
     for edge in view.edges:
         for end in (edge.source, edge.target):
@@ -293,6 +308,7 @@ def view_data(view: View, show_isolated: bool = False) -> dict[str, Any]:
     roles = sorted({str(e.attrs["answer_role"]) for e in view.edges if e.attrs.get("answer_role")})
     return {
         "title": view.title,
+        "layers": list(view.layers) or [{"layer": name} for name in view.layer_names],
         "start": "answer" if answer else "overview",
         "showIsolated": show_isolated,
         "nodes": [_node(n, degree.get(n.id, 0)) for n in view.nodes],
@@ -315,6 +331,7 @@ def _sha256(text: str) -> str:
 
 _BODY = """<header>
 <h1 id="title"></h1>
+<span id="layers"></span>
 <input id="search" type="search" placeholder="Search a name, symbol or id (PD L1, TGF-β…)" autocomplete="off">
 <button id="search-go" type="button">Search</button>
 <span id="modes"><button id="mode-overview" type="button" data-mode="overview">Overview</button>
@@ -334,8 +351,8 @@ _BODY = """<header>
 <p>Overview: each cell type on the left, the processes it raises (▶) or lowers (⊣) in the middle, the number of
 statements on the edge, and what each process does to tumor growth on the right. Click a cell or a process to
 open its neighbourhood. Edge colour: tumor outcome (red helps the tumor, blue works against it). Width: evidence
-(thickest = clinical) or number of statements. Dashed: therapy action, or a derived link (sender → process).
-Links: add <code>#entity=ID</code> to the address to open an entity.</p>
+(thickest = clinical) or number of statements. {lines} Faint lines in a neighbourhood lead on to what a
+statement names or drives. Links: add <code>#entity=ID</code> to the address to open an entity.</p>
 </aside>
 <main id="stage">
 <div id="crumb"></div>
@@ -346,6 +363,10 @@ Links: add <code>#entity=ID</code> to the address to open an entity.</p>
 </main>
 <aside id="card"><p class="hint">Click a node or an edge, or search an entity.</p></aside>
 """
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 def to_html(view: View, show_isolated: bool = False) -> str:
@@ -359,14 +380,23 @@ def to_html(view: View, show_isolated: bool = False) -> str:
         f"default-src 'none'; script-src '{_sha256(script)}'; style-src '{_sha256(css)}'; "
         "img-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'"
     )
-    title = view.title.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    title = _escape(view.title)
+    held = _escape(" ".join(view.layer_names))
+    lines = " ".join(f"{style.capitalize()}: {meaning}." for style, meaning in LINE_STYLES.items())
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="generator" content="tmekg">\n'
-        f"<title>{title}</title>\n<style>{css}</style>\n</head>\n<body>\n{_BODY}"
+        f'<meta name="tmekg-layers" content="{held}">\n'
+        f"<title>{title}</title>\n<style>{css}</style>\n</head>\n<body>\n{_BODY.replace('{lines}', lines)}"
         f'<script type="application/json" id="tmekg-data">{script_json(view_data(view, show_isolated))}</script>\n'
         f"<script>{script}</script>\n</body>\n</html>\n"
     )
+
+
+def render(job: ExportJob) -> str:
+    """The HTML view keeps every entity (for search and focus) and hides the isolated ones unless asked."""
+    view = job.view(isolated=True)
+    return to_html(view, show_isolated=job.isolated and not view.layered)

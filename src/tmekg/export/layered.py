@@ -10,8 +10,9 @@ routes stays readable; the most important signals are shown (``top``) and the ti
 A path answer puts each entity in the column of its longest distance from the start, the end in the last
 column, and the entities on net-positive paths above those on net-negative ones.
 
-The layout comes from networkx's ``multipartite_layout`` (a column per layer), with the order inside a column
-improved by barycentre sweeps and the rows spread by lane; it is deterministic (no randomness at all).
+The layout puts each layer in a column, in the order the nodes are given, then improves the order inside a
+column by barycentre sweeps and spreads the rows by lane; it is deterministic (no randomness, and no set order:
+the same bytes whatever the hash seed).
 """
 
 from __future__ import annotations
@@ -114,7 +115,7 @@ def layered_positions(
     *,
     sweeps: int = 4,
 ) -> dict[str, tuple[float, float]]:
-    """(x, y) for every node: x is its layer (networkx ``multipartite_layout``, one column per layer), y its row.
+    """(x, y) for every node: x is its layer (one column per layer), y its row.
 
     Rows are grouped by lane: lane 0 on top, lane 1 below it and so on, each lane as tall as its tallest column;
     a node whose lane is ``None`` is placed among the others by its neighbours. Inside a column, nodes are ordered
@@ -133,12 +134,9 @@ def layered_positions(
     for node, layer in layers.items():
         graph.add_node(node, layer=layer)
     graph.add_edges_from((u, v) for u, v in edges if u in layers and v in layers and u != v)
-    raw = nx.multipartite_layout(graph, subset_key="layer")
     columns: dict[int, list[str]] = defaultdict(list)
-    for node in layers:  # initial order: as given (multipartite_layout keeps it, top to bottom)
-        columns[layers[node]].append(node)
-    for column in columns.values():
-        column.sort(key=lambda n: -float(raw[n][1]))
+    for node in layers:  # initial order: as given (not networkx's multipartite_layout, which orders a column as
+        columns[layers[node]].append(node)  # a set, so by the hash seed)
     order = sorted(columns)
     lane_ids = sorted({lane for lane in lanes.values() if lane is not None}) or [0]
 

@@ -1,21 +1,24 @@
-"""``neo4j-admin database import full`` CSV files of a knowledge graph, written atomically into a directory.
+"""``neo4j-admin database import full`` CSV files of a knowledge graph, written atomically as a directory.
 
 One nodes file per label group (``nodes_Protein.csv``…) and one relationships file per type
 (``relationships_BLOCKS.csv``…), built from :func:`~tmekg.backends.neo4j_rows.node_rows` and
 :func:`~tmekg.backends.neo4j_rows.edge_rows` so the import gives the same graph as ``tmekg neo4j load``.
 Headers are typed (``id:ID``, ``:LABEL``, ``approval_year:int``, ``synonyms:string[]``); arrays and labels are
-separated by ``;``. ``README.md`` in the directory holds the exact import command.
+separated by ``;``. ``README.md`` in the directory holds the exact import command. A text cell that a
+spreadsheet would run as a formula gets a leading apostrophe (:func:`tmekg.text.spreadsheet_safe`).
+
+The directory is built whole beside its target, with ``tmekg-manifest.json`` (every file, its size and SHA-256,
+the layers: curated) written last inside it, and renamed into place (:func:`tmekg.atomic.write_directory`); it
+replaces only an empty directory or a previous tmekg export that nobody has added to.
 """
 
 from __future__ import annotations
 
 import csv
-import os
-import shutil
-import tempfile
+import io
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tmekg.backends.neo4j_rows import (
     PROPERTY_TYPES,
@@ -27,12 +30,15 @@ from tmekg.backends.neo4j_rows import (
 )
 from tmekg.errors import InputError
 from tmekg.kg import KnowledgeGraph
+from tmekg.text import spreadsheet_safe
 
-__all__ = ["ARRAY_DELIMITER", "import_command", "write_neo4j_csv"]
+if TYPE_CHECKING:
+    from tmekg.export.registry import ExportJob
+
+__all__ = ["ARRAY_DELIMITER", "import_command", "render", "write_neo4j_csv"]
 
 ARRAY_DELIMITER = ";"
 _README = "README.md"
-_PREFIXES = ("nodes_", "relationships_")
 
 
 def _header(name: str) -> str:
@@ -56,11 +62,12 @@ def _cell(name: str, value: Any, where: str) -> str:
     return str(value)
 
 
-def _write(path: Path, header: Sequence[str], rows: Iterable[Sequence[str]]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(header)
-        writer.writerows(rows)
+def _csv(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    handle = io.StringIO()
+    writer = csv.writer(handle, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows([spreadsheet_safe(cell) for cell in row] for row in rows)
+    return handle.getvalue()
 
 
 def import_command(node_files: Sequence[str], relationship_files: Sequence[str], database: str = "neo4j") -> str:
@@ -79,7 +86,8 @@ def _readme(node_files: Sequence[str], relationship_files: Sequence[str]) -> str
 
 Files written by `tmekg export --format neo4j-csv`: one nodes file per label and one relationships file per
 type, with typed headers (`id:ID`, `:LABEL`, `name:int`, `name:string[]`; arrays and labels separated by
-`{ARRAY_DELIMITER}`). The import gives the same graph as `tmekg neo4j load`.
+`{ARRAY_DELIMITER}`). The import gives the same graph as `tmekg neo4j load`. `tmekg-manifest.json`, written
+last, lists every file with its size and SHA-256: without it the export is incomplete.
 
 Stop the database, then run from this directory (`--overwrite-destination` replaces database `neo4j`):
 
@@ -96,14 +104,19 @@ does not; a `tmekg neo4j load` of the same seed creates them too and leaves the 
 """
 
 
-def _build(kg: KnowledgeGraph, directory: Path) -> list[Path]:
+def render(job: ExportJob) -> dict[str, str]:
+    """``{file name: text}`` of the import files of the graph."""
+    return _files(job.kg)
+
+
+def _files(kg: KnowledgeGraph) -> dict[str, str]:
+    files: dict[str, str] = {}
     node_files: list[str] = []
     for group, rows in node_rows(kg).items():
         props = tuple(name for name in group.properties if name != "id")
         labels = ARRAY_DELIMITER.join(label.value for label in group.labels)
         name = f"nodes_{group.name}.csv"
-        _write(
-            directory / name,
+        files[name] = _csv(
             ["id:ID", ":LABEL", *(_header(p) for p in props)],
             ([row["id"], labels, *(_cell(p, row.get(p), row["id"]) for p in props)] for row in rows),
         )
@@ -115,8 +128,7 @@ def _build(kg: KnowledgeGraph, directory: Path) -> list[Path]:
     for rel_type, rows in by_type.items():
         props = RELATIONSHIP_PROPERTIES[rel_type]
         name = f"relationships_{rel_type.value}.csv"
-        _write(
-            directory / name,
+        files[name] = _csv(
             [":START_ID", ":END_ID", ":TYPE", *(_header(p) for p in props)],
             (
                 [
@@ -129,53 +141,13 @@ def _build(kg: KnowledgeGraph, directory: Path) -> list[Path]:
             ),
         )
         relationship_files.append(name)
-    (directory / _README).write_text(_readme(node_files, relationship_files), encoding="utf-8", newline="\n")
-    return [directory / n for n in (*node_files, *relationship_files, _README)]
+    files[_README] = _readme(node_files, relationship_files)
+    return files
 
 
-def _replaceable(directory: Path) -> bool:
-    """Whether ``directory`` may be replaced: absent, empty, or a previous neo4j-csv export (and nothing else)."""
-    if not directory.exists():
-        return True
-    if not directory.is_dir():
-        return False
-    names = [p.name for p in directory.iterdir()]
-    return all(n == _README or (n.startswith(_PREFIXES) and n.endswith(".csv")) for n in names)
+def write_neo4j_csv(kg: KnowledgeGraph, directory: Path | str, *, inputs: Iterable[Path | str] = ()) -> list[Path]:
+    """Write the import files of ``kg`` as the directory ``directory``; return the paths written (the manifest
+    last). See the module docstring for what may be replaced; :class:`~tmekg.atomic.OutputError` otherwise."""
+    from tmekg.export.files import export
 
-
-def write_neo4j_csv(kg: KnowledgeGraph, directory: Path | str) -> list[Path]:
-    """Write the import files of ``kg`` into ``directory``; return the paths written.
-
-    The files are built in a temporary directory beside ``directory`` and renamed into place, so a failure
-    leaves the previous export (if any) untouched. ``directory`` must not exist, be empty, or hold a previous
-    export and nothing else: :class:`~tmekg.errors.InputError` otherwise.
-    """
-    target = Path(directory)
-    parent = target.parent if str(target.parent) else Path(".")
-    if not parent.is_dir():
-        raise InputError(f"directory {parent} does not exist")
-    if not _replaceable(target):
-        raise InputError(
-            f"{target} is not a directory holding a previous neo4j-csv export (or nothing); choose a new directory"
-        )
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent))
-    old: Path | None = None
-    complete = False
-    try:
-        written = _build(kg, tmp)
-        os.chmod(tmp, 0o755)  # mkdtemp makes it private; an export is an ordinary directory
-        if target.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=parent))
-            os.replace(target, old / target.name)
-        os.replace(tmp, target)
-        complete = True
-    finally:  # any failure, Ctrl-C included: put the previous export back
-        if not complete:
-            if old is not None and not target.exists():
-                os.replace(old / target.name, target)
-            shutil.rmtree(tmp, ignore_errors=True)
-            if old is not None:
-                shutil.rmtree(old, ignore_errors=True)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-    return [target / p.name for p in written]
+    return export(kg, "neo4j-csv", Path(directory), inputs=inputs)

@@ -11,6 +11,7 @@ seed.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from rdflib import Graph
@@ -21,23 +22,23 @@ from tmekg.kg import KnowledgeGraph
 __all__ = ["graph_to_jsonld", "to_jsonld", "to_ntriples", "to_turtle"]
 
 
-def _sorted_ntriples(kg: KnowledgeGraph) -> bytes:
-    """The graph's N-Triples lines, sorted (so subjects are grouped and the output is stable), parsed and written
-    again by Oxigraph (canonical N-Triples)."""
+def _sorted_ntriples(kg: KnowledgeGraph, extra: Iterable[str] = ()) -> bytes:
+    """The graph's N-Triples lines and ``extra`` ones, sorted (so subjects are grouped and the output is stable),
+    parsed and written again by Oxigraph (canonical N-Triples)."""
     import pyoxigraph as ox
 
-    data = "".join(sorted(ntriples(kg))).encode("utf-8")
+    data = "".join(sorted([*ntriples(kg), *extra])).encode("utf-8")
     written = ox.serialize(ox.parse(data, format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.N_TRIPLES)
     assert written is not None  # no output file given: the bytes are returned
     return written
 
 
-def to_turtle(kg: KnowledgeGraph) -> str:
+def to_turtle(kg: KnowledgeGraph, extra: Iterable[str] = ()) -> str:
     """Turtle written by Oxigraph's serializer (rdflib's Turtle writer is ~60x slower at 10^4 interactions), with
-    the graph's prefixes, one subject block per node in sorted order."""
+    the graph's prefixes, one subject block per node in sorted order; ``extra``: more N-Triples lines."""
     import pyoxigraph as ox
 
-    triples = ox.parse(_sorted_ntriples(kg), format=ox.RdfFormat.N_TRIPLES)
+    triples = ox.parse(_sorted_ntriples(kg, extra), format=ox.RdfFormat.N_TRIPLES)
     written = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
     assert written is not None  # no output file given: the bytes are returned
     text = written.decode("utf-8")
@@ -46,9 +47,9 @@ def to_turtle(kg: KnowledgeGraph) -> str:
     return "".join(sorted(lines[:count])) + "".join(lines[count:])  # the prefix lines in a stable order
 
 
-def to_ntriples(kg: KnowledgeGraph) -> str:
-    """Canonical N-Triples, one triple a line, sorted (stable output)."""
-    lines = _sorted_ntriples(kg).decode("utf-8").splitlines()
+def to_ntriples(kg: KnowledgeGraph, extra: Iterable[str] = ()) -> str:
+    """Canonical N-Triples, one triple a line, sorted (stable output); ``extra``: more N-Triples lines."""
+    lines = _sorted_ntriples(kg, extra).decode("utf-8").splitlines()
     return "\n".join(sorted(line for line in lines if line.strip())) + "\n"
 
 

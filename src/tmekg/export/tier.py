@@ -1,30 +1,27 @@
-"""Exports that hold imported tiers beside the curated graph, each file naming its layers.
+"""The RDF exports and their layers; the JSON form of an imported pair.
 
-- ``json``: the canonical curated JSON plus ``layers`` (curated, then each tier with its provenance) and
-  ``imported_pairs`` (each with its ``layer``);
+Every RDF export names the layers it holds: a ``tmekg:Layer`` node per layer (``.../layer/curated``, then one
+per imported tier with its version, licence and source). With imported tiers:
+
 - ``ttl``, ``nt``, ``jsonld``: the curated RDF plus each tier's triples (:mod:`tmekg.backends.tier_rdf`): every
-  imported pair is a ``tmekg:ImportedPair`` with ``tmekg:layer``, and every layer a ``tmekg:Layer`` node;
+  imported pair is a ``tmekg:ImportedPair`` with ``tmekg:layer``;
 - ``trig`` / ``nq``: the same as a Dataset with one named graph per layer.
 
-The visual formats show the curated layer only (an imported pair has no sign or outcome to draw); ask for one of
-the formats above to carry a tier.
+The visual formats draw imported pairs too (:func:`tmekg.export.view.imported_edges`); JSON lists them
+(:mod:`tmekg.export.canonical`). An imported pair never carries a sign or an outcome.
 """
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
-from tmekg.atomic import write_text
-from tmekg.errors import InputError
-from tmekg.importers.base import ImportedPair, Tier
-from tmekg.importers.store import layers
-from tmekg.kg import KnowledgeGraph
+from tmekg.importers.base import CURATED_LAYER, ImportedPair, Tier
 
-__all__ = ["TIER_FORMATS", "export_with_tiers", "pair_dict"]
+if TYPE_CHECKING:
+    from tmekg.export.registry import ExportJob
 
-TIER_FORMATS = ("json", "ttl", "nt", "jsonld", "trig", "nq")
+__all__ = ["layer_ntriples", "pair_dict", "render"]
 
 
 def pair_dict(tier: Tier, pair: ImportedPair) -> dict[str, Any]:
@@ -46,35 +43,45 @@ def pair_dict(tier: Tier, pair: ImportedPair) -> dict[str, Any]:
     }
 
 
-def export_with_tiers(kg: KnowledgeGraph, tiers: list[Tier], fmt: str, path: Path) -> None:
-    """Write ``kg`` and ``tiers`` as ``fmt`` to ``path`` atomically."""
-    if fmt not in TIER_FORMATS:
-        raise InputError(f"imported tiers export as {', '.join(TIER_FORMATS)}; {fmt!r} shows the curated layer only")
-    if fmt == "json":
-        from tmekg.export.canonical import to_json_dict
-
-        data: dict[str, Any] = dict(to_json_dict(kg))
-        data["layers"] = layers(tiers)
-        data["imported_pairs"] = [pair_dict(t, p) for t in tiers for p in t.pairs]
-        write_text(path, json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
-        return
-    from tmekg.backends.rdf import to_rdf
-    from tmekg.backends.tier_rdf import add_tier, layer_iri, tier_dataset
-
-    curated = to_rdf(kg, store="default")
-    if fmt in ("trig", "nq"):
-        dataset = tier_dataset(curated, tiers)
-        write_text(path, dataset.serialize(format="trig" if fmt == "trig" else "nquads"))
-        return
-    from rdflib import RDF, Literal, Namespace
+def layer_ntriples(tiers: Sequence[Tier]) -> list[str]:
+    """N-Triples lines of the layers: the curated layer node, then each tier's layer node and pairs."""
+    from rdflib import RDF, Graph, Literal, Namespace
     from rdflib.namespace import RDFS
 
     from tmekg.backends.rdf import VOCAB_IRI
+    from tmekg.backends.tier_rdf import add_tier, layer_iri
 
-    vocab = Namespace(VOCAB_IRI)
-    curated.add((layer_iri("curated"), RDF.type, vocab.Layer))
-    curated.add((layer_iri("curated"), RDFS.label, Literal("curated")))
+    graph = Graph()
+    curated = layer_iri(CURATED_LAYER)
+    graph.add((curated, RDF.type, Namespace(VOCAB_IRI).Layer))
+    graph.add((curated, RDFS.label, Literal(CURATED_LAYER)))
     for tier in tiers:
-        add_tier(curated, tier)
-    rdf_format = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld"}[fmt]
-    write_text(path, curated.serialize(format=rdf_format))
+        add_tier(graph, tier)
+    return [line + "\n" for line in graph.serialize(format="nt").splitlines() if line.strip()]
+
+
+def render(job: ExportJob) -> str:
+    """The text of ``job.fmt`` (ttl, nt, jsonld, trig or nq) with the graph's layers."""
+    from tmekg.backends.rdf import to_rdf
+    from tmekg.export.rdf import graph_to_jsonld, to_ntriples, to_turtle
+
+    fmt = job.fmt.value
+    if fmt in ("trig", "nq"):
+        from rdflib import Graph
+
+        from tmekg.backends.tier_rdf import layer_iri, tier_dataset
+
+        dataset = tier_dataset(to_rdf(job.kg, store="default"), list(job.tiers))
+        curated = Graph().parse(data="".join(layer_ntriples(())), format="nt")
+        target = dataset.graph(layer_iri(CURATED_LAYER))
+        for triple in curated:
+            target.add(triple)
+        return dataset.serialize(format="trig" if fmt == "trig" else "nquads")
+    extra = layer_ntriples(job.tiers)
+    if fmt == "ttl":
+        return to_turtle(job.kg, extra)
+    if fmt == "nt":
+        return to_ntriples(job.kg, extra)
+    graph = to_rdf(job.kg)
+    graph.parse(data="".join(extra), format="nt")
+    return graph_to_jsonld(graph)

@@ -86,7 +86,8 @@
 
   // -- drawing -----------------------------------------------------------------------------------------------
   // A drawing is {nodes: [{id, label, kind, color, shape, size, x, y, anchor, cls}], edges: [{id, source,
-  // target, color, sign_color, width, arrow, dashed, outcome, kind, ref, count}]}; ref is the data edge (cards).
+  // target, color, sign_color, width, arrow, line, helper, outcome, kind, ref, count}]}; ref is the data edge (cards).
+  // line (solid, dashed, dotted) is the exported edge's line style; helper marks the view's own faint links.
   function edgeColor(e) {
     return state.colorBy === "sign" && e.sign_color ? e.sign_color : e.color;
   }
@@ -103,8 +104,9 @@
         const a = pos.get(e.source);
         const b = pos.get(e.target);
         if (!a || !b) return;
-        const cls = ["edge", e.kind === "therapy_action" ? "therapy" : "", e.dashed ? "dashed" : "", e.cls || ""];
-        const g = el("svg:g", { class: cls.join(" ").trim(), "data-id": e.id }, layer);
+        const lineCls = e.line && e.line !== "solid" ? "line-" + e.line : "";
+        const cls = ["edge", e.kind === "therapy_action" ? "therapy" : "", e.kind === "imported" ? "imported" : "", lineCls, e.helper ? "helper" : "", e.cls || ""];
+        const g = el("svg:g", { class: cls.join(" ").trim(), "data-id": e.id, "data-kind": e.kind || "" }, layer);
         let d;
         let tip;
         let dir;
@@ -200,7 +202,7 @@
     return { id: n.id, label: n.label, kind: n.kind, color: n.color, shape: n.shape, size: n.size, x: n.x, y: n.y, ref: n, ...extra };
   }
   function fromEdge(e) {
-    return { ...e, ref: e, dashed: e.kind === "effect" || e.kind === "polarity", title: `${label(e.source)} → ${label(e.target)}: ${e.label}` };
+    return { ...e, ref: e, title: `${label(e.source)} → ${label(e.target)}: ${e.label}` };
   }
 
   // -- the three drawings ------------------------------------------------------------------------------------
@@ -222,7 +224,7 @@
     const edges = data.overview.edges.map((o) => ({
       id: o.id, source: o.source, target: o.target, color: o.color, sign_color: o.sign > 0 ? "#1E8449" : "#111111",
       width: o.count ? Math.min(1 + 1.1 * Math.sqrt(o.count), 7) : 1.5, arrow: o.arrow, outcome: o.outcome, kind: "overview",
-      countLabel: o.count >= 8 ? String(o.count) : "", cls: "overview", dashed: !o.count,
+      countLabel: o.count >= 8 ? String(o.count) : "", cls: "overview", helper: !o.count,
       title: o.count ? `${label(o.source)} ${o.sign > 0 ? "increases" : "decreases"} ${label(o.target)}: ${o.count} statement(s)` : `${label(o.source)} → tumor growth`,
       onClick: () => (o.count ? overviewCard(o) : selectEdge(o.id)),
     }));
@@ -262,7 +264,7 @@
       const key = "named|" + e.source;
       if (!seen.has(key)) {
         seen.add(key);
-        links.push({ id: key, source: id, target: e.source, color: "#999999", width: 1, arrow: "", outcome: "therapy", kind: "named", dashed: true, title: `${center.label} is named in what ${label(e.source)} sends`, onClick: () => selectNode(id, false) });
+        links.push({ id: key, source: id, target: e.source, color: "#999999", width: 1, arrow: "", outcome: "therapy", kind: "named", helper: true, title: `${center.label} is named in what ${label(e.source)} sends`, onClick: () => selectNode(id, false) });
       }
     }
     for (const e of near) {
@@ -271,7 +273,7 @@
         const key = `via|${e.target}|${e.process}|${e.sign}`;
         if (!seen.has(key) && e.target !== id) {
           seen.add(key);
-          links.push({ id: key, source: e.target, target: e.process, color: e.color, width: 1.2, arrow: e.arrow, outcome: e.outcome, kind: "via", dashed: true, title: `then ${e.sign > 0 ? "increases" : "decreases"} ${label(e.process)}`, onClick: () => selectEdge(e.id) });
+          links.push({ id: key, source: e.target, target: e.process, color: e.color, width: 1.2, arrow: e.arrow, outcome: e.outcome, kind: "via", helper: true, title: `then ${e.sign > 0 ? "increases" : "decreases"} ${label(e.process)}`, onClick: () => selectEdge(e.id) });
         }
       }
     }
@@ -485,7 +487,7 @@
       el("button", { type: "button", class: "open" }, card, "open its neighbourhood").addEventListener("click", () => focus(id));
     }
     fields(card, [["id", n.id, ""], ...n.details]);
-    const real = (e) => e.kind === "interaction" || e.kind === "bundle" || e.kind === "therapy_action";
+    const real = (e) => e.kind === "interaction" || e.kind === "bundle" || e.kind === "therapy_action" || e.kind === "imported";
     edgeList(card, "Sends / acts on", data.edges.filter((e) => e.source === id && real(e)));
     edgeList(card, "Receives", data.edges.filter((e) => e.target === id && e.source !== id && real(e)));
     edgeList(card, "Named in (ligand, receptor, mediator, process)", data.edges.filter((e) => e.mentions.includes(id)));
@@ -607,6 +609,7 @@
   function main() {
     document.title = data.title;
     $("title").textContent = data.title;
+    $("layers").textContent = "layers: " + data.layers.map((l) => l.layer).join(", ");
     buildFilters();
     wirePanZoom();
     $("mode-overview").addEventListener("click", showOverview);

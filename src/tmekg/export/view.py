@@ -2,7 +2,8 @@
 
 :func:`project` turns a :class:`~tmekg.kg.KnowledgeGraph` (the whole graph or an answer's subgraph) into
 :class:`ViewNode` and :class:`ViewEdge` records that carry their style (``color``, ``shape``, ``width``…), a
-deterministic layout and their details (citations, n-ary fields). Writers only serialise it.
+deterministic layout and their details (citations, n-ary fields). Writers only serialise it. The layout is the
+same whatever the hash seed (``PYTHONHASHSEED``) and whatever imported tiers are added.
 
 How an interaction becomes one edge, "where that reads best":
 
@@ -28,6 +29,16 @@ rows below the connected graph. An answer's layout (``layout``: positions and ro
 :mod:`tmekg.export.layered`) replaces the spring layout and marks each edge with its ``answer_role`` (severed,
 strengthened, escape) and the colour of that role.
 
+Layers: every edge carries its ``layer`` (``curated``, or ``imported:<resource>``) and every node the
+``layers`` that name it; the view's ``layers`` list what it holds. An imported pair (``tiers``) is a grey, dotted
+``binds (imported)`` edge from its ligand to its receptor (kind ``imported``, id the pair's id, with
+``|<ligand>|<receptor>`` added when a complex the curated graph does not have is drawn member by member), carrying
+the resource, its version and licence, its evidence ids, its own claim and the import flags, and never a sign,
+an outcome or an evidence level; a molecule that only imported pairs name is a node of kind ``imported``
+labelled with its symbol, laid out in rows below the curated graph (a spring layout of thousands of imported
+pairs would take minutes). A pair with a side tmekg could not resolve to an id is not drawn (the layer's
+``drawn_pairs`` says how many are).
+
 >>> from tmekg.model import Cancer
 >>> view = project(KnowledgeGraph(cancers=(Cancer(id="MONDO:0005105", label="melanoma"),)), isolated=True)
 >>> [(n.id, n.kind, n.shape, n.color) for n in view.nodes]
@@ -45,8 +56,11 @@ from tmekg.actions import spec
 from tmekg.answers import citation, function_label
 from tmekg.export.style import (
     ANSWER_ROLE_COLORS,
+    EDGE_LINE_STYLES,
     EDGE_OUTCOME_COLORS,
     EVIDENCE_WIDTH,
+    IMPORTED_EDGE_COLOR,
+    IMPORTED_EDGE_WIDTH,
     NODE_STYLES,
     SIGN_ARROWS,
     SIGN_COLORS,
@@ -54,6 +68,7 @@ from tmekg.export.style import (
     THERAPY_EDGE_COLOR,
     NodeStyle,
 )
+from tmekg.importers.base import CURATED_LAYER, ImportedPair, Tier
 from tmekg.kg import KnowledgeGraph
 from tmekg.model import CellType, Entity, Interaction, Molecule, Process, Therapy, TherapyAction
 from tmekg.vocab import TUMOR_GROWTH, EvidenceLevel, MoleculeType, TumorOutcome
@@ -74,6 +89,7 @@ __all__ = [
     "attribute_types",
     "edge_fields",
     "flat",
+    "imported_edges",
     "node_fields",
     "project",
     "rgb",
@@ -104,22 +120,33 @@ class ViewEdge:
     source: str
     target: str
     label: str
-    kind: str  # "interaction", "therapy_action", "effect", "polarity" or "bundle"
-    sign: int
-    outcome: str  # a TumorOutcome value, or "therapy" for therapy actions
+    kind: str  # "interaction", "therapy_action", "effect", "polarity", "bundle" or "imported"
+    sign: int  # +1 or -1; 0 for an imported pair, which has none
+    outcome: str  # a TumorOutcome value, "therapy" for therapy actions, "imported" for imported pairs
     evidence_level: str
     color: str
     width: float
     arrow: str
     attrs: dict[str, Any] = field(default_factory=dict)
+    layer: str = CURATED_LAYER
 
     @property
     def sign_name(self) -> str:
-        return SIGN_NAMES[self.sign]
+        return SIGN_NAMES.get(self.sign, "")
 
     @property
     def sign_color(self) -> str:
-        return SIGN_COLORS[self.sign]
+        return SIGN_COLORS.get(self.sign, self.color)
+
+    @property
+    def line_style(self) -> str:
+        """solid, dashed or dotted: what the line means is in :data:`tmekg.export.style.LINE_STYLES`."""
+        return EDGE_LINE_STYLES[self.kind]
+
+    @property
+    def signed(self) -> bool:
+        """Whether the edge carries a sign and an outcome (an imported pair does not)."""
+        return self.kind != "imported"
 
 
 @dataclass(frozen=True)
@@ -133,6 +160,12 @@ class View:
     labels: dict[str, str] = field(default_factory=dict)
     #: positions come from an answer's layered layout
     layered: bool = False
+    #: the layers the view holds: curated, then each imported tier with its provenance
+    layers: tuple[dict[str, Any], ...] = ()
+
+    @property
+    def layer_names(self) -> list[str]:
+        return [str(layer["layer"]) for layer in self.layers] or [CURATED_LAYER]
 
     def node(self, node_id: str) -> ViewNode:
         return next(n for n in self.nodes if n.id == node_id)
@@ -259,13 +292,17 @@ def _action_edge(kg: KnowledgeGraph, action: TherapyAction) -> ViewEdge:
     )
 
 
-def _component_layout(graph: Any, nodes: set[str]) -> dict[str, tuple[float, float]]:
-    """Spring layout of one connected component, in pixels, with its top-left corner at (0, 0)."""
+def _component_layout(graph: Any, nodes: list[str]) -> dict[str, tuple[float, float]]:
+    """Spring layout of one connected component (``nodes`` in a fixed order), in pixels, with its top-left corner
+    at (0, 0). The component is copied into a new graph in that order: ``graph.subgraph`` iterates a small node
+    set in set order, which depends on the hash seed, and spring_layout's result depends on the node order."""
     import networkx as nx
 
-    sub = graph.subgraph(nodes)
-    if len(sub) == 1:
-        return {next(iter(nodes)): (0.0, 0.0)}
+    if len(nodes) == 1:
+        return {nodes[0]: (0.0, 0.0)}
+    sub: nx.Graph[str] = nx.Graph()
+    sub.add_nodes_from(nodes)
+    sub.add_edges_from(sorted(tuple(sorted(e)) for e in graph.subgraph(nodes).edges))
     raw = nx.spring_layout(sub, k=3.0 / len(sub) ** 0.5, iterations=200, seed=7)
     scale = 95.0 * len(sub) ** 0.5
     xs = [float(p[0]) * scale for p in raw.values()]
@@ -282,7 +319,8 @@ def _layout(node_ids: list[str], edges: list[ViewEdge]) -> dict[str, tuple[float
     graph: nx.Graph[str] = nx.Graph()
     graph.add_edges_from((e.source, e.target) for e in edges)
     order = {n: i for i, n in enumerate(node_ids)}
-    components = sorted(nx.connected_components(graph), key=lambda c: (-len(c), min(order.get(n, 0) for n in c)))
+    components = [sorted(c, key=lambda n: (order.get(n, len(order)), n)) for c in nx.connected_components(graph)]
+    components.sort(key=lambda c: (-len(c), order.get(c[0], len(order)), c[0]))
     pos: dict[str, tuple[float, float]] = {}
     blocks = [_component_layout(graph, c) for c in components]
     gap = 90.0
@@ -436,11 +474,81 @@ def _bundled(edges: list[ViewEdge]) -> list[ViewEdge]:
     return out
 
 
+def _pair_side(kg: KnowledgeGraph, ids: tuple[str, ...]) -> list[str]:
+    """The node(s) one side of an imported pair is drawn at: a curated complex with exactly these subunits, else
+    each member."""
+    if len(ids) > 1:
+        for complex_id in sorted(kg.complexes_of(ids[0])):
+            entity = kg.get(complex_id)
+            if isinstance(entity, Molecule) and set(entity.subunits) == set(ids):
+                return [complex_id]
+    return list(dict.fromkeys(ids))
+
+
+def _pair_labels(pair: ImportedPair) -> dict[str, str]:
+    """Id -> the symbol the resource gave it (when every member resolved, so that the two lists line up)."""
+    labels: dict[str, str] = {}
+    for ids, symbols in ((pair.ligand_ids, pair.ligand_symbols), (pair.receptor_ids, pair.receptor_symbols)):
+        if len(ids) == len(symbols):
+            labels.update(zip(ids, symbols, strict=True))
+    return labels
+
+
+def imported_edges(kg: KnowledgeGraph, tier: Tier) -> tuple[list[ViewEdge], dict[str, str], int]:
+    """The edges of one imported tier, the labels of the ids they name, and how many pairs were not drawn (a
+    side with no resolved id)."""
+    edges: list[ViewEdge] = []
+    labels: dict[str, str] = {}
+    skipped = 0
+    for pair in tier.pairs:
+        ligands, receptors = _pair_side(kg, pair.ligand_ids), _pair_side(kg, pair.receptor_ids)
+        if not ligands or not receptors:
+            skipped += 1
+            continue
+        labels.update(_pair_labels(pair))
+        ends = [(ligand, receptor) for ligand in ligands for receptor in receptors]
+        for ligand, receptor in ends:
+            attrs: dict[str, Any] = {
+                "pair": pair.id,
+                "resource": tier.resource,
+                "resource_version": tier.version,
+                "licence": tier.licence,
+                "ligand": ligand,
+                "receptor": receptor,
+                "resource_ligand": pair.ligand,
+                "resource_receptor": pair.receptor,
+                "evidence": list(pair.evidence),
+                "resource_claim": pair.claim,
+                "flags": list(pair.flags),
+                "source_id": pair.source_id,
+                "summary": f"{pair.ligand} binds {pair.receptor} according to {tier.resource} {tier.version} "
+                f"({tier.licence}); imported, with no tmekg sign or outcome",
+            }
+            edges.append(
+                ViewEdge(
+                    id=pair.id if len(ends) == 1 else f"{pair.id}|{ligand}|{receptor}",
+                    source=ligand,
+                    target=receptor,
+                    label="binds (imported)",
+                    kind="imported",
+                    sign=0,
+                    outcome="imported",
+                    evidence_level="",
+                    color=IMPORTED_EDGE_COLOR,
+                    width=IMPORTED_EDGE_WIDTH,
+                    arrow="none",
+                    attrs=attrs,
+                    layer=tier.layer,
+                )
+            )
+    return edges, labels, skipped
+
+
 def _with_role(edge: ViewEdge, role: str) -> ViewEdge:
     attrs = edge.attrs | {"answer_role": role}
     return ViewEdge(
         edge.id, edge.source, edge.target, edge.label, edge.kind, edge.sign, edge.outcome, edge.evidence_level,
-        ANSWER_ROLE_COLORS.get(role, edge.color), edge.width, edge.arrow, attrs,
+        ANSWER_ROLE_COLORS.get(role, edge.color), edge.width, edge.arrow, attrs, edge.layer,
     )  # fmt: skip
 
 
@@ -452,13 +560,16 @@ def project(
     bundle: bool = False,
     isolated: bool = False,
     layout: AnswerLayout | None = None,
+    tiers: tuple[Tier, ...] | list[Tier] = (),
 ) -> View:
-    """The styled, laid-out node/edge view of ``kg`` (pure: nothing is written).
+    """The styled, laid-out node/edge view of ``kg`` and its imported ``tiers`` (pure: nothing is written).
 
     ``processes``: sender -> process effect edges and process -> tumor growth polarity edges (KGX, a statement
     format, leaves them out); ``bundle``: parallel interaction edges as one edge with a count; ``isolated``:
     keep entities that no edge touches; ``layout``: an answer's positions and edge roles.
     """
+    from tmekg.importers.store import layers
+
     edges = [_interaction_edge(kg, i) for i in kg.interactions]
     if layout is not None and layout.roles:
         edges = [_with_role(e, layout.roles[e.id]) if e.id in layout.roles else e for e in edges]
@@ -467,20 +578,36 @@ def project(
     edges += [_action_edge(kg, a) for a in kg.therapy_actions]
     if processes:
         edges += _effect_edges(kg, edges)
+    imported_labels: dict[str, str] = {}
+    held = layers([])
+    for tier in tiers:
+        tier_edges, tier_labels, skipped = imported_edges(kg, tier)
+        edges += tier_edges
+        imported_labels.update(tier_labels)
+        held += [layer | {"drawn_pairs": len(tier.pairs) - skipped} for layer in layers([tier])[1:]]
     edges.sort(key=lambda e: (e.kind, e.id))
     entities = {e.id: e for e in kg.entities()}
     touched = {end for edge in edges for end in (edge.source, edge.target)}
+    named: dict[str, set[str]] = defaultdict(set)
+    for edge in edges:
+        named[edge.source].add(edge.layer)
+        named[edge.target].add(edge.layer)
     ids = set(touched) | (set(entities) if isolated else set())
     order = list(NODE_STYLES)
     raw: list[tuple[str, str, str, dict[str, Any]]] = []
     for node_id in ids:
         entity = entities.get(node_id)
-        if entity is None:
-            raw.append((node_id, node_id, "other", {"entity_kind": "other"}))
+        in_layers = sorted(named[node_id] | ({CURATED_LAYER} if entity is not None else set()))
+        if entity is None and CURATED_LAYER not in in_layers:
+            symbol = imported_labels.get(node_id, node_id)
+            attrs = {"entity_kind": "imported", "symbol": symbol, "layers": in_layers}
+            raw.append((node_id, symbol, "imported", attrs))
+        elif entity is None:
+            raw.append((node_id, node_id, "other", {"entity_kind": "other", "layers": in_layers}))
         else:
-            raw.append((node_id, entity.label, style_kind(entity), _node_attrs(entity)))
+            raw.append((node_id, entity.label, style_kind(entity), _node_attrs(entity) | {"layers": in_layers}))
     raw.sort(key=lambda r: (order.index(r[2]), r[0]))
-    pos = _layout([r[0] for r in raw], edges)
+    pos = _layout([r[0] for r in raw], [e for e in edges if e.signed])  # imported pairs never move the curated layout
     if layout is not None:
         pos |= {n: xy for n, xy in layout.positions.items() if n in pos}
     nodes = []
@@ -488,8 +615,15 @@ def project(
         style = NODE_STYLES[kind]
         x, y = pos[node_id]
         nodes.append(ViewNode(node_id, label, kind, style.shape, style.color, style.size, x, y, attrs))
-    labels = {e.id: e.label for e in kg.entities()}
-    return View(title=title, nodes=tuple(nodes), edges=tuple(edges), labels=labels, layered=layout is not None)
+    labels = imported_labels | {e.id: e.label for e in kg.entities()}
+    return View(
+        title=title,
+        nodes=tuple(nodes),
+        edges=tuple(edges),
+        labels=labels,
+        layered=layout is not None,
+        layers=tuple(held),
+    )
 
 
 def node_fields(node: ViewNode) -> dict[str, Any]:
@@ -501,19 +635,20 @@ def node_fields(node: ViewNode) -> dict[str, Any]:
 
 
 def edge_fields(edge: ViewEdge) -> dict[str, Any]:
-    """Every attribute of an edge (lists kept), style first."""
-    base: dict[str, Any] = {
-        "label": edge.label,
-        "kind": edge.kind,
-        "sign": edge.sign,
-        "sign_name": edge.sign_name,
-        "outcome": edge.outcome,
-        "evidence_level": edge.evidence_level,
-        "color": edge.color,
-        "sign_color": edge.sign_color,
-        "width": edge.width,
-        "arrow": edge.arrow,
-    }
+    """Every attribute of an edge (lists kept), style first. An imported pair has no sign, outcome or evidence
+    level, so it has none of those attributes."""
+    base: dict[str, Any] = {"label": edge.label, "kind": edge.kind, "layer": edge.layer}
+    if edge.signed:
+        base |= {
+            "sign": edge.sign,
+            "sign_name": edge.sign_name,
+            "outcome": edge.outcome,
+            "evidence_level": edge.evidence_level,
+        }
+    base |= {"color": edge.color}
+    if edge.signed:
+        base["sign_color"] = edge.sign_color
+    base |= {"width": edge.width, "arrow": edge.arrow, "line_style": edge.line_style}
     return base | edge.attrs
 
 

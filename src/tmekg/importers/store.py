@@ -1,16 +1,21 @@
 """Store and load imported tiers: ``<dir>/<resource>.tsv`` (the pairs) and ``<dir>/<resource>.json`` (provenance).
 
-Both files are written atomically; a directory holds at most one tier per resource, and :func:`load_tiers` reads
-every tier in it (sorted by resource) so that any command can say which layers it loaded.
+Both files are written atomically, the pairs first and the provenance last: the provenance records the size and
+SHA-256 of the pairs file, and :func:`load_tier` refuses a pairs file that does not match it (a re-import
+interrupted between the two renames, or a file edited by hand), so new pairs are never read with the old
+provenance. A directory holds at most one tier per resource, and :func:`load_tiers` reads every tier in it
+(sorted by resource) so that any command can say which layers it loaded.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
+import io
 import json
 from pathlib import Path
 
-from tmekg.atomic import atomic_path, write_text
+from tmekg.atomic import write_text
 from tmekg.errors import InputError
 from tmekg.importers.base import CURATED_LAYER, ImportedPair, Tier
 
@@ -37,25 +42,27 @@ def save_tier(tier: Tier, directory: Path) -> tuple[Path, Path]:
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     pairs_path, meta_path = directory / f"{tier.resource}.tsv", directory / f"{tier.resource}.json"
-    with atomic_path(pairs_path) as tmp, tmp.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
-        writer.writerow(COLUMNS)
-        for p in tier.pairs:
-            writer.writerow(
-                [
-                    p.id,
-                    p.ligand,
-                    p.receptor,
-                    "|".join(p.ligand_ids),
-                    "|".join(p.receptor_ids),
-                    "|".join(p.ligand_symbols),
-                    "|".join(p.receptor_symbols),
-                    "|".join(p.evidence),
-                    p.claim,
-                    "|".join(p.flags),
-                    p.source_id,
-                ]
-            )
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter="\t", lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for p in tier.pairs:
+        writer.writerow(
+            [
+                p.id,
+                p.ligand,
+                p.receptor,
+                "|".join(p.ligand_ids),
+                "|".join(p.receptor_ids),
+                "|".join(p.ligand_symbols),
+                "|".join(p.receptor_symbols),
+                "|".join(p.evidence),
+                p.claim,
+                "|".join(p.flags),
+                p.source_id,
+            ]
+        )
+    data = buffer.getvalue().encode("utf-8")
+    write_text(pairs_path, data)
     meta = {
         "format": FORMAT,
         "resource": tier.resource,
@@ -64,10 +71,11 @@ def save_tier(tier: Tier, directory: Path) -> tuple[Path, Path]:
         "licence": tier.licence,
         "source": tier.source,
         "pairs": len(tier.pairs),
+        "pairs_file": {"name": pairs_path.name, "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()},
         "complexes": {k: list(v) for k, v in sorted(tier.complexes.items())},
         "note": "imported binds pairs: the resource's claims, with no tmekg sign, outcome or hijacked function",
     }
-    write_text(meta_path, json.dumps(meta, indent=2, ensure_ascii=False) + "\n")
+    write_text(meta_path, json.dumps(meta, indent=2, ensure_ascii=False) + "\n")  # last: it vouches for the pairs
     return pairs_path, meta_path
 
 
@@ -106,8 +114,28 @@ def load_tier(directory: Path, resource: str) -> Tier:
         raise InputError(f"imported {resource} tier in {directory} is unreadable ({exc}); rebuild it") from None
     if meta.get("format") != FORMAT:
         raise InputError(f"{meta_path} is not a tmekg imported tier ({FORMAT}); rebuild it")
+    _check_pairs_file(pairs_path, meta_path, meta.get("pairs_file"))
     complexes = {k: tuple(v) for k, v in meta.get("complexes", {}).items()}
     return Tier(resource, meta["version"], meta["licence"], meta["source"], pairs, complexes)
+
+
+def _check_pairs_file(pairs_path: Path, meta_path: Path, listed: object) -> None:
+    """Refuse a pairs file that is not the one its provenance (written last) vouches for. A tier saved before
+    the provenance recorded the pairs file has no record to check."""
+    if listed is None:
+        return
+    try:
+        data = pairs_path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read {pairs_path}: {exc.strerror or exc}") from None
+    if not isinstance(listed, dict) or (listed.get("bytes"), listed.get("sha256")) != (
+        len(data),
+        hashlib.sha256(data).hexdigest(),
+    ):
+        raise InputError(
+            f"{pairs_path} is not the file {meta_path.name} describes (an interrupted import or an edit); "
+            f"rebuild it with `tmekg import {pairs_path.stem}`"
+        )
 
 
 def load_tiers(directory: Path | None) -> list[Tier]:

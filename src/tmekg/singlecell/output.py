@@ -12,7 +12,7 @@ from tmekg.errors import InputError
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["TableFormat", "table_format", "write_table"]
+__all__ = ["TableFormat", "spreadsheet_safe_table", "table_format", "write_table"]
 
 INSTALL_HINT = "pip install 'tmekg[singlecell]'"
 
@@ -34,6 +34,20 @@ def table_format(path: Path, given: str | None = None) -> TableFormat:
         raise InputError(f"cannot tell the table format from {path.name!r}; use --output-format ({known})") from None
 
 
+def spreadsheet_safe_table(table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` with every text cell a spreadsheet would run as a formula prefixed by an apostrophe (names in an
+    annotated table come from the user's results file: ``=HYPERLINK(...)`` there must not become a live formula)."""
+    from tmekg.text import spreadsheet_safe
+
+    text = [c for c in table.columns if table[c].dtype == object]
+    if not text:
+        return table
+    safe = table.copy()
+    for column in text:
+        safe[column] = safe[column].map(lambda v: spreadsheet_safe(v) if isinstance(v, str) else v)
+    return safe
+
+
 def write_table(table: pd.DataFrame, path: Path, fmt: TableFormat | None = None) -> None:
     """Write ``table`` to ``path`` in ``fmt`` (default: from the suffix), replacing it atomically."""
     path = Path(path)
@@ -45,6 +59,8 @@ def write_table(table: pd.DataFrame, path: Path, fmt: TableFormat | None = None)
             import pyarrow  # noqa: F401
         except ImportError:
             raise InputError(f"writing Parquet needs pyarrow: {INSTALL_HINT}") from None
+    if chosen in (TableFormat.CSV, TableFormat.TSV):
+        table = spreadsheet_safe_table(table)
     with atomic_path(path) as tmp:
         if chosen is TableFormat.CSV:
             table.to_csv(tmp, index=False)
