@@ -114,6 +114,7 @@ class RemoteSparql:
         timeout: float = 60.0,
         auth: tuple[str, str] | None = None,
         transport: Any = None,
+        allow_network: bool = False,
     ) -> None:
         for name, url in (("--endpoint", endpoint), ("--update-endpoint", update_endpoint),
                           ("--store-endpoint", store_endpoint)):  # fmt: skip
@@ -133,6 +134,8 @@ class RemoteSparql:
         self.timeout = timeout
         self.auth = auth if auth is not None else env_auth()
         self._transport = transport
+        #: whether a user query may use SERVICE (refused by default: the store would fetch the URL for us)
+        self.allow_network = allow_network
 
     def describe(self) -> str:
         return f"the SPARQL endpoint {shown(self.endpoint)} (graph <{self.graph}>)"
@@ -201,7 +204,7 @@ class RemoteSparql:
     def query(self, text: str, params: Mapping[str, Value], *, limit: int | None = None) -> QueryResult:
         from tmekg.backends.sparql import is_update
 
-        if is_update(text):
+        if is_update(text, allow_network=self.allow_network):
             raise InputError("this is a SPARQL update; queries to a remote store run read-only")
         return self._select(text, params, limit)
 

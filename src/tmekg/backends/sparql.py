@@ -56,21 +56,53 @@ def bind_values(text: str, params: Mapping[str, Value]) -> str:
     return text[: brace + 1] + block + text[brace + 1 :]
 
 
-def is_update(text: str) -> bool:
-    """Whether ``text`` is a SPARQL update rather than a query; :class:`InputError` when it is neither."""
-    from pyparsing import ParseBaseException
-    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+#: Algebra nodes that make the engine fetch a URL: a federated query, and a LOAD update.
+_NETWORK = {"ServiceGraphPattern": "SERVICE", "Load": "LOAD"}
 
+
+def _network_operation(node: Any, depth: int = 0) -> str | None:
+    """The first SERVICE or LOAD in a parsed query or update (rdflib algebra), or ``None``."""
+    name = getattr(node, "name", None)
+    if name in _NETWORK:
+        return _NETWORK[name]
+    if depth > 200:  # the algebra of any real query is far shallower
+        return None
+    children = node.values() if isinstance(node, dict) else node if isinstance(node, list | tuple) else ()
+    for child in children:
+        found = _network_operation(child, depth + 1)
+        if found:
+            return found
+    return None
+
+
+def is_update(text: str, *, allow_network: bool = False) -> bool:
+    """Whether ``text`` is a SPARQL update rather than a query; :class:`InputError` when it is neither, or when it
+    would fetch a URL (``SERVICE``, ``LOAD``) and ``allow_network`` is not given.
+
+    Parsed with rdflib's public ``prepareQuery``/``prepareUpdate`` (tmekg's prefixes predeclared), whose parse
+    errors are plain exceptions to us: no parser internals are imported.
+    """
+    from rdflib.plugins.sparql import prepareQuery, prepareUpdate
+
+    from tmekg.backends.rdf import PREFIXES
+
+    namespaces = dict(PREFIXES)
+    update = False
     try:
-        parseQuery(text)
-        return False
-    except ParseBaseException:
-        pass
-    try:
-        parseUpdate(text)
-    except ParseBaseException as exc:
-        raise InputError(f"not a SPARQL query or update: {exc}") from None
-    return True
+        parsed: Any = prepareQuery(text, initNs=namespaces).algebra
+    except Exception as query_error:  # noqa: BLE001  (rdflib raises the parser's own exception types)
+        try:
+            parsed = prepareUpdate(text, initNs=namespaces).algebra
+            update = True
+        except Exception:  # noqa: BLE001
+            raise InputError(f"not a SPARQL query or update: {query_error}") from None
+    operation = None if allow_network else _network_operation(parsed)
+    if operation:
+        raise InputError(
+            f"the query uses {operation}, which makes the engine fetch a URL; it is refused unless you pass "
+            "--allow-network"
+        )
+    return update
 
 
 def label_query(ids: Iterable[str]) -> str | None:
@@ -108,8 +140,10 @@ class EmbeddedSparql:
 
     language = "sparql"
 
-    def __init__(self, graph: Any = None) -> None:
+    def __init__(self, graph: Any = None, *, allow_network: bool = False) -> None:
         self.graph = graph
+        #: whether a user query may use SERVICE (refused by default: the engine would fetch the URL)
+        self.allow_network = allow_network
 
     def describe(self) -> str:
         return "the embedded RDF store"
@@ -127,7 +161,7 @@ class EmbeddedSparql:
         return self._select(load_query("sparql", name).text, params, limit)
 
     def query(self, text: str, params: Mapping[str, Value], *, limit: int | None = None) -> QueryResult:
-        if is_update(text):
+        if is_update(text, allow_network=self.allow_network):
             raise InputError("this is a SPARQL update; queries run read-only")
         return self._select(text, params, limit)
 

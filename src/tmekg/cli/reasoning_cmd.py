@@ -222,6 +222,13 @@ def query_sparql(
     file: Annotated[Path | None, typer.Option("--file", help="Run your own SPARQL query from this file.")] = None,
     write: Annotated[bool, typer.Option("--write", help="Allow a SPARQL update (on the in-memory graph).")] = False,
     limit: Annotated[int, typer.Option(min=1, help="Most rows to print; more are cut and the cut is said.")] = 10_000,
+    allow_network: Annotated[
+        bool,
+        typer.Option(
+            "--allow-network",
+            help="Let your query use SERVICE or LOAD (the engine fetches those URLs; refused by default).",
+        ),
+    ] = False,
     endpoint: EndpointOpt = None,
     graph: GraphOpt = "https://w3id.org/tmekg/graph",
     timeout: TimeoutOpt = 60.0,
@@ -239,6 +246,7 @@ def query_sparql(
     """
     from tmekg.backends.base import display_rows, resolve_params
     from tmekg.backends.rdf import compact
+    from tmekg.backends.sparql import is_update
     from tmekg.cli import render, render_reasoning
     from tmekg.queries import list_queries, load_query, parse_query_text
 
@@ -254,7 +262,7 @@ def query_sparql(
         if not file.is_file():
             raise InputError(f"query file {file} not found")
         spec = parse_query_text("file", "sparql", file.read_text(encoding="utf-8"))
-        _refuse_update(spec.text, write)
+        _refuse_update(spec.text, write, allow_network)
     else:
         assert name is not None
         spec = load_query("sparql", name)
@@ -263,14 +271,14 @@ def query_sparql(
 
         if write:
             raise InputError("--write is for the embedded graph; a remote store is queried read-only")
-        backend: Backend = RemoteSparql(endpoint, graph=graph, timeout=timeout)
+        backend: Backend = RemoteSparql(endpoint, graph=graph, timeout=timeout, allow_network=allow_network)
         names_entities = any(kind is not None and not kind.startswith("integer") for kind in spec.params.values())
         kg = load_graph(seed) if names_entities else None  # the seed resolves names to ids; the store has the rest
     else:
         from tmekg.backends.sparql import EmbeddedSparql
 
         kg = load_graph(seed)
-        backend = EmbeddedSparql(to_rdf_graph(kg, write))
+        backend = EmbeddedSparql(to_rdf_graph(kg, write), allow_network=allow_network)
     loaded = kg
 
     def lookup(text: str, kind: EntityKind | None) -> str:
@@ -278,7 +286,7 @@ def query_sparql(
         return resolve(loaded, text, kind, first).id
 
     bindings = resolve_params(spec, _params(param or []), kg, declared_only=file is None, lookup=lookup)
-    if endpoint is None and file is not None and write and _is_update(spec.text):
+    if endpoint is None and file is not None and write and is_update(spec.text, allow_network=allow_network):
         embedded = backend.graph  # type: ignore[attr-defined]
         embedded.update(spec.text)
         render.console.print(f"update applied to the in-memory graph ({len(embedded)} triples); nothing is saved")
@@ -308,24 +316,9 @@ def to_rdf_graph(kg: KnowledgeGraph, write: bool) -> Any:
     return to_rdf(kg) if write else opened_rdf(kg)
 
 
-def _is_update(text: str) -> bool:
-    """Whether ``text`` is a SPARQL update (rather than a query); :class:`InputError` when it is neither."""
-    from pyparsing import ParseBaseException
-    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+def _refuse_update(text: str, write: bool, allow_network: bool) -> None:
+    from tmekg.backends.sparql import is_update
 
-    try:
-        parseQuery(text)
-        return False
-    except ParseBaseException:
-        pass
-    try:
-        parseUpdate(text)
-    except ParseBaseException as exc:
-        raise InputError(f"not a SPARQL query or update: {exc}") from None
-    return True
-
-
-def _refuse_update(text: str, write: bool) -> None:
-    update = _is_update(text)
+    update = is_update(text, allow_network=allow_network)
     if update and not write:
         raise fail(2, "this is a SPARQL update; it is refused unless you pass --write")
