@@ -1074,3 +1074,59 @@ def test_integer_parameters_are_whole_numbers_within_their_bounds() -> None:
         _whole_number("q", "max_hops", "4.5", "")
     with pytest.raises(InputError, match="takes 1 to 6"):
         _whole_number("q", "max_hops", "7", "1..6")
+
+
+# --- user Cypher queries are bounded and cannot reach out (issue 17, item 3) ---------------------------------------
+
+
+@neo4j
+@pytest.mark.usefixtures("no_env_auth")
+def test_cli_cypher_limit_stops_the_fetch(neo4j_driver: Driver, neo4j_uri: str, tmp_path: Path) -> None:
+    query = tmp_path / "many.cypher"
+    query.write_text("UNWIND range(1, 10000000) AS x RETURN x")
+    code, out, err = invoke("query", "cypher", "-f", query, "--uri", neo4j_uri, "--limit", "5", "--json")
+    assert code == 0, err
+    assert [row["x"] for row in json.loads(out)] == [1, 2, 3, 4, 5]
+    assert "truncated: the first 5 rows" in err
+
+
+@neo4j
+@pytest.mark.usefixtures("no_env_auth")
+def test_cli_cypher_time_limit_is_the_transaction_timeout(neo4j_driver: Driver, neo4j_uri: str, tmp_path: Path) -> None:
+    query = tmp_path / "slow.cypher"
+    query.write_text("UNWIND range(1, 100000000) AS x WITH x WHERE x < 0 RETURN count(x) AS n")
+    code, _, err = invoke("query", "cypher", "-f", query, "--uri", neo4j_uri, "--time-limit", "0.5")
+    assert code == 2, err
+    assert err.count("\n") == 1
+    assert "Traceback" not in err
+
+
+def test_cli_cypher_load_csv_is_refused_before_connecting(tmp_path: Path) -> None:
+    query = tmp_path / "fetch.cypher"
+    query.write_text("// read a file\nload  csv FROM 'http://127.0.0.1:9/x.csv' AS row RETURN row")
+    # no server at this URI: the refusal comes first
+    code, _, err = invoke("query", "cypher", "-f", query, "--uri", "bolt://127.0.0.1:9")
+    assert code == 2
+    assert "uses LOAD CSV" in err
+    assert "--allow-network" in err
+    query.write_text("CALL apoc.load.json('http://127.0.0.1:9/x') YIELD value RETURN value")
+    code, _, err = invoke("query", "cypher", "-f", query, "--uri", "bolt://127.0.0.1:9")
+    assert code == 2
+    assert "uses apoc.load" in err
+
+
+def test_cli_cypher_a_silent_listener_costs_the_connect_timeout(tmp_path: Path) -> None:
+    import socket
+
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen()  # accepts (in the kernel) and never answers
+    try:
+        query = tmp_path / "q.cypher"
+        query.write_text("RETURN 1 AS x")
+        uri = f"bolt://127.0.0.1:{silent.getsockname()[1]}"
+        code, _, err = invoke("query", "cypher", "-f", query, "--uri", uri, "--connect-timeout", "0.5")
+    finally:
+        silent.close()
+    assert code == 2, err
+    assert err.count("\n") == 1

@@ -308,6 +308,8 @@ class QueryResult:
     rows: list[dict[str, Any]]
     query_type: str | None = None
     notices: tuple[Notice, ...] = ()
+    #: whether rows were left out because of the row limit
+    truncated: bool = False
 
 
 def notices(summary: ResultSummary) -> tuple[Notice, ...]:
@@ -357,13 +359,40 @@ def to_plain(value: Any) -> Any:
     return str(value)  # temporal, spatial and byte values
 
 
-def _collect(tx: ManagedTransaction, query: str, params: Mapping[str, Any]) -> QueryResult:
+def _collect(tx: ManagedTransaction, query: str, params: Mapping[str, Any], limit: int | None = None) -> QueryResult:
     result = tx.run(query, dict(params))
     columns = list(result.keys())
-    records: list[Record] = list(result)
-    summary = result.consume()
+    records: list[Record] = []
+    truncated = False
+    for record in result:  # streamed in batches: a row limit stops the fetch, not just the printing
+        if limit is not None and len(records) >= limit:
+            truncated = True
+            break
+        records.append(record)
+    summary = result.consume()  # discards what is left on the server
     rows = [{key: to_plain(record[key]) for key in columns} for record in records]
-    return QueryResult(columns, rows, summary.query_type, notices(summary))
+    return QueryResult(columns, rows, summary.query_type, notices(summary), truncated)
+
+
+#: Cypher that makes the server fetch a URL or touch its file system: LOAD CSV, and APOC's loaders and importers.
+_NETWORK_CYPHER = re.compile(r"\bLOAD\s+CSV\b|\bapoc\.(?:load|import|export)\.", re.IGNORECASE)
+_CYPHER_COMMENT_OR_STRING = re.compile(r"//[^\n]*|/\*.*?\*/|'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"", re.DOTALL)
+
+
+def network_clause(query: str) -> str | None:
+    """The clause of ``query`` that would make the server fetch a URL (``LOAD CSV``, ``apoc.load.*``), comments and
+    string literals aside; ``None`` when there is none.
+
+    >>> network_clause("LOAD CSV FROM 'http://x' AS row RETURN row")
+    'LOAD CSV'
+    >>> network_clause("MATCH (n {note: 'load csv here'}) RETURN n // LOAD CSV") is None
+    True
+    """
+    found = _NETWORK_CYPHER.search(_CYPHER_COMMENT_OR_STRING.sub(" ", query))
+    if found is None:
+        return None
+    clause = found.group(0).rstrip(".")
+    return "LOAD CSV" if clause[:1] in "lL" else clause.lower()
 
 
 def run_query(
@@ -373,18 +402,36 @@ def run_query(
     *,
     database: str | None = None,
     write: bool = False,
+    limit: int | None = None,
+    time_limit: float | None = None,
+    allow_network: bool = False,
 ) -> QueryResult:
     """Run one Cypher query with parameters, read-only unless ``write``.
 
     A read-only run happens in a read transaction of a read-access session: the server refuses any write
-    (``Neo.ClientError.Statement.AccessMode``).
+    (``Neo.ClientError.Statement.AccessMode``). ``limit`` stops fetching after that many rows (``truncated``
+    says so); ``time_limit`` is the transaction timeout the server enforces (seconds). A query that would make
+    the server fetch a URL (``LOAD CSV``, ``apoc.load.*``) is refused unless ``allow_network``.
     """
+    from neo4j import unit_of_work
+
+    clause = None if allow_network else network_clause(query)
+    if clause:
+        raise InputError(
+            f"the query uses {clause}, which makes the server fetch a URL or file; it is refused unless you pass "
+            "--allow-network"
+        )
+
+    @unit_of_work(timeout=time_limit)
+    def work(tx: ManagedTransaction) -> QueryResult:
+        return _collect(tx, query, params or {}, limit)
+
     mode = WRITE_ACCESS if write else READ_ACCESS
     with driver.session(database=database, default_access_mode=mode) as session:
         # the query text is the user's own by design; values still travel as parameters
         if write:
-            return session.execute_write(_collect, query, params or {})
-        return session.execute_read(_collect, query, params or {})
+            return session.execute_write(work)
+        return session.execute_read(work)
 
 
 _PARAMETER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")

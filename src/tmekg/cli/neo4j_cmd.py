@@ -117,7 +117,7 @@ def _neo4j_errors(uri: str) -> Iterator[None]:
 
 
 @contextmanager
-def _driver(uri: str, user: str | None, ask_password: bool) -> Iterator[Driver]:
+def _driver(uri: str, user: str | None, ask_password: bool, connect_timeout: float = 10.0) -> Iterator[Driver]:
     """A verified driver to ``uri``; closed on exit. Call inside :func:`_neo4j_errors`."""
     from neo4j import GraphDatabase
     from neo4j.exceptions import ConfigurationError
@@ -131,7 +131,10 @@ def _driver(uri: str, user: str | None, ask_password: bool) -> Iterator[Driver]:
         raise InputError(f"--uri must not hold credentials; use --user and env {PASSWORD_ENV} or --ask-password")
     auth = _auth(user, ask_password)
     try:
-        driver = GraphDatabase.driver(uri, auth=auth)
+        # a listener that accepts and never answers costs connect_timeout, not the driver's default 60 s
+        driver = GraphDatabase.driver(
+            uri, auth=auth, connection_timeout=connect_timeout, connection_acquisition_timeout=connect_timeout
+        )
     except (ConfigurationError, ValueError) as exc:
         raise InputError(f"bad --uri {_shown(uri)!r}: {_one_line(exc)}") from None
     try:
@@ -333,6 +336,19 @@ def cypher_command(
     user: UserOpt = None,
     database: DatabaseOpt = None,
     ask_password: AskOpt = False,
+    limit: Annotated[int, typer.Option(min=1, help="Most rows to fetch; more are cut and the cut is said.")] = 10_000,
+    time_limit: Annotated[
+        float, typer.Option(min=0.1, help="Seconds the server may spend on the query (its transaction timeout).")
+    ] = 60.0,
+    connect_timeout: Annotated[float, typer.Option(min=0.1, help="Seconds to wait for the server to answer.")] = 10.0,
+    allow_network: Annotated[
+        bool,
+        typer.Option(
+            "--allow-network",
+            help="Let your query use LOAD CSV or apoc.load/import/export (the server fetches those; refused by "
+            "default).",
+        ),
+    ] = False,
     seed: SeedOpt = None,
     json_out: JsonOpt = False,
     fmt: FormatOpt = None,
@@ -370,8 +386,27 @@ def cypher_command(
         else:
             assert name is not None
             text = _catalogue_query(name, params, seed)
-        with _driver(uri, user, ask_password) as driver:
-            result = run_query(driver, text, params, database=database, write=write)
+        from tmekg.backends.neo4j import network_clause
+
+        clause = None if allow_network else network_clause(text)
+        if clause:  # refused before connecting
+            raise InputError(
+                f"the query uses {clause}, which makes the server fetch a URL or file; it is refused unless you pass "
+                "--allow-network"
+            )
+        with _driver(uri, user, ask_password, connect_timeout) as driver:
+            result = run_query(
+                driver,
+                text,
+                params,
+                database=database,
+                write=write,
+                limit=limit,
+                time_limit=time_limit,
+                allow_network=allow_network,
+            )
+    if result.truncated:
+        err_console.print(f"truncated: the first {limit} rows are printed (raise --limit)", highlight=False)
     for notice in result.notices:  # one line each, instead of the driver's log record with the whole query
         err_console.print(f"{notice.severity.lower()}: {notice}", markup=False, highlight=False, soft_wrap=True)
     chosen = output_format(fmt, json_out, ids)
