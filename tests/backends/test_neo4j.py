@@ -1066,14 +1066,17 @@ def test_interaction_field_names_are_node_properties() -> None:
 
 def test_integer_parameters_are_whole_numbers_within_their_bounds() -> None:
     """A catalogue parameter of kind ``integer`` (or ``integer LOW..HIGH``) takes a whole number, else exit 2."""
-    from tmekg.cli.neo4j_cmd import _whole_number
+    from tmekg.backends.base import resolve_params
+    from tmekg.queries import parse_query_text
 
-    assert _whole_number("q", "max_hops", "4", "") == 4
-    assert _whole_number("q", "max_hops", 6, "1..6") == 6
+    bounded = parse_query_text("q", "cypher", "// param: max_hops (integer 1..6) — hops\nRETURN 1")
+    free = parse_query_text("q", "cypher", "// param: max_hops (integer) — hops\nRETURN 1")
+    assert resolve_params(free, {"max_hops": "4"}) == {"max_hops": 4}
+    assert resolve_params(bounded, {"max_hops": "6"}) == {"max_hops": 6}
     with pytest.raises(InputError, match="whole number"):
-        _whole_number("q", "max_hops", "4.5", "")
+        resolve_params(free, {"max_hops": "4.5"})
     with pytest.raises(InputError, match="takes 1 to 6"):
-        _whole_number("q", "max_hops", "7", "1..6")
+        resolve_params(bounded, {"max_hops": "7"})
 
 
 # --- user Cypher queries are bounded and cannot reach out (issue 17, item 3) ---------------------------------------

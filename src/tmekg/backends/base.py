@@ -13,10 +13,11 @@ the bounds the header gives, ``integer 1..6``), anything else stays text.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from tmekg.errors import InputError
 from tmekg.kg import KnowledgeGraph
@@ -29,6 +30,7 @@ __all__ = [
     "Value",
     "display_rows",
     "looks_like_id",
+    "parse_params",
     "resolve_params",
 ]
 
@@ -77,6 +79,30 @@ class Backend(Protocol):
 #: Resolves a name to the id of an entity of a kind (any kind for ``None``), e.g. the CLI's resolver that also says
 #: on stderr how a forgiving match read the name.
 Lookup = Callable[[str, EntityKind | None], str]
+
+
+def parse_params(items: Iterable[str]) -> dict[str, Any]:
+    """``--param`` values as given on the command line: ``name=text`` (a string) or ``name:=JSON`` (a number, a
+    list...), the same syntax for SPARQL and Cypher.
+
+    >>> parse_params(["id=CL:0000625", "limit:=5"])
+    {'id': 'CL:0000625', 'limit': 5}
+    """
+    params: dict[str, Any] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        typed = key.endswith(":")
+        key = key.removesuffix(":").strip()
+        if not sep or not key.isidentifier():
+            raise InputError(f"--param {item!r}: write name=text or name:=JSON (e.g. -p id=CL:0000625 -p limit:=5)")
+        if typed:
+            try:
+                params[key] = json.loads(value)
+            except json.JSONDecodeError as exc:
+                raise InputError(f"--param {item!r}: the value after ':=' is not JSON ({exc.msg})") from None
+        else:
+            params[key] = value
+    return params
 
 
 def resolve_params(

@@ -235,63 +235,19 @@ def _quiet_driver_log() -> None:
     log.propagate = False
 
 
-def _parse_params(items: list[str]) -> dict[str, Any]:
-    params: dict[str, Any] = {}
-    for item in items:
-        key, sep, value = item.partition("=")
-        typed = key.endswith(":")
-        key = key.removesuffix(":")
-        if not sep or not key.isidentifier():
-            raise InputError(f"--param {item!r}: write name=text or name:=JSON (e.g. -p id=CL:0000625 -p limit:=5)")
-        if typed:
-            try:
-                params[key] = json.loads(value)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"--param {item!r}: the value after ':=' is not JSON ({exc.msg})") from None
-        else:
-            params[key] = value
-    return params
-
-
 def _catalogue_query(name: str, params: dict[str, Any], seed: Path | None) -> str:
-    """The text of catalogue query ``name``; entity parameters given by name are resolved to ids (in ``seed``)."""
+    """The text of catalogue query ``name``; its parameters checked against the query's header and resolved (entity
+    names to ids in ``seed``, bounded integers) by the one resolver every backend uses."""
+    from tmekg.backends.base import resolve_params
     from tmekg.cli.common import load_graph
     from tmekg.queries import load_query
-    from tmekg.vocab import EntityKind
 
     spec = load_query("cypher", name)
-    unknown = sorted(set(params) - set(spec.params))
-    if unknown:
-        takes = ", ".join(spec.params) or "no parameters"
-        raise InputError(f"unknown parameter(s) {', '.join(unknown)}; {name} takes {takes}")
-    missing = sorted(set(spec.params) - set(params))
-    if missing:
-        raise InputError(f"{name} needs --param {missing[0]}=VALUE")
-    kinds = {key: kind for key, kind in spec.params.items() if kind}
-    for key, kind in kinds.items():
-        if kind.split()[0] == "integer":  # 'integer', or 'integer 1..6' with bounds
-            params[key] = _whole_number(name, key, params[key], kind.partition(" ")[2])
-        elif kind != "entity" and kind not in {k.value for k in EntityKind}:
-            raise InputError(f"query {name}: parameter {key} has an unknown kind {kind!r}")
-    names = {key: kind for key, kind in kinds.items() if kind.split()[0] != "integer"}
-    if names:
-        kg = load_graph(seed)
-        for key, kind in names.items():  # an entity named by id, label or synonym; 'entity' takes any kind
-            params[key] = kg.lookup(str(params[key]), None if kind == "entity" else EntityKind(kind)).id
+    names_entities = any(kind is not None and not kind.startswith("integer") for kind in spec.params.values())
+    kg = load_graph(seed) if names_entities else None
+    given = {key: value if isinstance(value, str) else json.dumps(value) for key, value in params.items()}
+    params.update(resolve_params(spec, given, kg))
     return spec.text
-
-
-def _whole_number(name: str, key: str, value: Any, bounds: str) -> int:
-    """``value`` as an int within ``bounds`` (``LOW..HIGH``, or empty for any)."""
-    try:
-        number = int(str(value))
-    except ValueError:
-        raise InputError(f"--param {key}={value!r}: {name} wants a whole number") from None
-    if bounds:
-        low, _, high = bounds.partition("..")
-        if not int(low) <= number <= int(high):
-            raise InputError(f"--param {key}={number}: {name} takes {low} to {high}")
-    return number
 
 
 def _list_catalogue() -> None:
@@ -375,7 +331,9 @@ def cypher_command(
             raise InputError("--write is for your own --file queries; catalogue queries only read")
         if not uri:
             raise InputError(f"--uri is required (or env {URI_ENV})")
-        params = _parse_params(param or [])
+        from tmekg.backends.base import parse_params
+
+        params = parse_params(param or [])
         if file is not None:
             try:
                 text = file.read_text(encoding="utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -191,13 +192,11 @@ def _plot(kg: KnowledgeGraph, answer: object, path: Path) -> None:
 
 
 def _params(pairs: list[str]) -> dict[str, str]:
-    out = {}
-    for pair in pairs:
-        key, sep, value = pair.partition("=")
-        if not sep or not key:
-            raise InputError(f"--param takes NAME=VALUE, not {pair!r}")
-        out[key.strip()] = value
-    return out
+    """``--param`` values (see :func:`tmekg.backends.base.parse_params`, shared with Cypher) as the text the
+    resolver reads: ``name:=5`` and ``name=5`` bind the same."""
+    from tmekg.backends.base import parse_params
+
+    return {key: value if isinstance(value, str) else json.dumps(value) for key, value in parse_params(pairs).items()}
 
 
 ParamOpt = Annotated[list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE (repeatable).")]
