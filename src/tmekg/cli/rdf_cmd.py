@@ -58,7 +58,11 @@ def push(
     store = RemoteSparql(
         endpoint, graph=graph, update_endpoint=update_endpoint, store_endpoint=store_endpoint, timeout=timeout
     )
-    summary = store.load(load_graph(seed))
+    from tmekg.cli.render import working
+
+    kg = load_graph(seed)
+    with working(f"push to {endpoint}"):  # a spinner on a terminal, nothing in a pipe or a log
+        summary = store.load(kg)
     if json_out:
         print_json({"endpoint": endpoint, "graph": graph, "summary": summary})
     else:
