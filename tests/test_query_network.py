@@ -85,3 +85,20 @@ def test_queries_and_updates_are_told_apart_without_network_terms() -> None:
     assert is_update("INSERT DATA { <urn:a> <urn:b> <urn:c> }") is True
     with pytest.raises(InputError, match="not a SPARQL query or update"):
         is_update("SELEKT nonsense")
+
+
+def test_a_query_file_that_is_not_utf8_is_bad_input(tmp_path: Path, mini_seed: Path) -> None:
+    query = tmp_path / "q.rq"
+    query.write_bytes(b'SELECT ?x WHERE { ?x ?p "\xff\xfe" }')
+    result = runner.invoke(app, ["query", "sparql", "--file", str(query), "--seed", str(mini_seed)])
+    assert result.exit_code == 2
+    assert result.stderr == f"error: cannot read {query}: not UTF-8 (invalid start byte at byte 25)\n"
+
+
+def test_binding_a_variable_the_query_does_not_select_is_bad_input(tmp_path: Path, mini_seed: Path) -> None:
+    query = tmp_path / "q.rq"
+    query.write_text("SELECT ?x WHERE { ?x ?p ?o }", encoding="utf-8")
+    args = ["query", "sparql", "--file", str(query), "--seed", str(mini_seed), "-p", "y:=99999999999999999999"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("error: a --param binds a variable the query does not SELECT (?y)")

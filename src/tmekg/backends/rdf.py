@@ -19,6 +19,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import DCTERMS, DefinedNamespace
 
 from tmekg.backends.nx import edge_records
+from tmekg.errors import InputError
 from tmekg.kg import KnowledgeGraph
 from tmekg.model import Cancer, CellType, Entity, Molecule, Process, Therapy
 from tmekg.resources import ontology_path
@@ -699,7 +700,13 @@ def _select_oxigraph(
     import pyoxigraph as ox
 
     subs = {ox.Variable(name): ox.Literal(_literal(value).toPython()) for name, value in bindings.items()}
-    solutions = store.query(text, substitutions=subs or None)
+    try:
+        solutions = store.query(text, substitutions=subs or None)
+    except RuntimeError as exc:
+        if "projection" not in str(exc):
+            raise
+        bound = ", ".join(f"?{name}" for name in bindings)
+        raise InputError(f"a --param binds a variable the query does not SELECT ({bound}): {exc}") from None
     names = [v.value for v in solutions.variables]
     rows: list[dict[str, object]] = []
     for solution in solutions:

@@ -260,7 +260,11 @@ def query_sparql(
     if file is not None:
         if not file.is_file():
             raise InputError(f"query file {file} not found")
-        spec = parse_query_text("file", "sparql", file.read_text(encoding="utf-8"))
+        try:
+            text = file.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"cannot read {file}: not UTF-8 ({exc.reason} at byte {exc.start})") from None
+        spec = parse_query_text("file", "sparql", text)
         _refuse_update(spec.text, write, allow_network)
     else:
         assert name is not None
