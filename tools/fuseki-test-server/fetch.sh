@@ -1,47 +1,6 @@
 #!/usr/bin/env bash
-# Fetch the Apache Jena Fuseki 5.6.0 runtime jars (jena-fuseki-main) from Maven Central into lib/ (once).
-# Usage: fetch.sh            (no-op when lib/ already holds the jena-fuseki-main jar)
-# The jars go to a temporary directory first and are renamed into place, so an interrupted fetch never leaves a
-# half-filled lib/.
+# Fetch the Apache Jena Fuseki 5.6.0 runtime jars (jena-fuseki-main) from Maven Central into lib/ (once; see
+# tools/maven-jars.sh).
 set -euo pipefail
-
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-lib="$here/lib"
-
-have_jars() {
-  compgen -G "$lib/jena-fuseki-main-5.6.0.jar" > /dev/null
-}
-
-if have_jars; then
-  exit 0
-fi
-
-command -v mvn > /dev/null || { echo "fetch.sh: mvn not found on PATH" >&2; exit 1; }
-
-tmp="$(mktemp -d "$here/lib.tmp.XXXXXX")"
-trap 'rm -rf "$tmp"' EXIT
-
-start=$(date +%s)
-echo "fetch.sh: fetching Jena Fuseki jars from Maven Central into $lib ..." >&2
-if ! mvn -B -q -f "$here/pom.xml" dependency:copy-dependencies \
-  -DincludeScope=runtime -DoutputDirectory="$tmp/jars" > "$tmp/mvn.log" 2>&1; then
-  cat "$tmp/mvn.log" >&2
-  echo "fetch.sh: mvn failed" >&2
-  exit 1
-fi
-
-if ! compgen -G "$tmp/jars/jena-fuseki-main-5.6.0.jar" > /dev/null; then
-  echo "fetch.sh: the jena-fuseki-main jar is missing after the fetch" >&2
-  exit 1
-fi
-
-# A concurrent fetch may have won the race: then keep its lib/ (the trap removes ours).
-if [[ -e "$lib" ]] && ! have_jars; then
-  rm -rf "$lib"
-fi
-if ! mv -T "$tmp/jars" "$lib" 2> /dev/null && ! have_jars; then
-  echo "fetch.sh: could not move the jars into $lib" >&2
-  exit 1
-fi
-end=$(date +%s)
-echo "fetch.sh: fetched $(ls "$lib" | wc -l) jars ($(du -sh "$lib" | cut -f1)) in $((end - start)) s" >&2
+exec "$here/../maven-jars.sh" "$here" "Jena Fuseki" "jena-fuseki-main-5.6.0.jar"

@@ -1,47 +1,5 @@
 #!/usr/bin/env bash
-# Fetch the Neo4j 5.26 Community runtime jars from Maven Central into lib/ (once).
-# Usage: fetch.sh            (no-op when lib/ already holds the neo4j jar)
-# The jars go to a temporary directory first and are renamed into place, so an
-# interrupted fetch never leaves a half-filled lib/.
+# Fetch the Neo4j 5.26 Community runtime jars from Maven Central into lib/ (once; see tools/maven-jars.sh).
 set -euo pipefail
-
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-lib="$here/lib"
-
-have_jars() {
-  compgen -G "$lib/neo4j-5.26.*.jar" > /dev/null
-}
-
-if have_jars; then
-  exit 0
-fi
-
-command -v mvn > /dev/null || { echo "fetch.sh: mvn not found on PATH" >&2; exit 1; }
-
-tmp="$(mktemp -d "$here/lib.tmp.XXXXXX")"
-trap 'rm -rf "$tmp"' EXIT
-
-start=$(date +%s)
-echo "fetch.sh: fetching Neo4j jars from Maven Central into $lib ..." >&2
-if ! mvn -B -q -f "$here/pom.xml" dependency:copy-dependencies \
-  -DincludeScope=runtime -DoutputDirectory="$tmp/jars" > "$tmp/mvn.log" 2>&1; then
-  cat "$tmp/mvn.log" >&2
-  echo "fetch.sh: mvn failed" >&2
-  exit 1
-fi
-
-if ! compgen -G "$tmp/jars/neo4j-5.26.*.jar" > /dev/null; then
-  echo "fetch.sh: the neo4j jar is missing after the fetch" >&2
-  exit 1
-fi
-
-# A concurrent fetch may have won the race: then keep its lib/ (the trap removes ours).
-if [[ -e "$lib" ]] && ! have_jars; then
-  rm -rf "$lib"
-fi
-if ! mv -T "$tmp/jars" "$lib" 2> /dev/null && ! have_jars; then
-  echo "fetch.sh: could not move the jars into $lib" >&2
-  exit 1
-fi
-end=$(date +%s)
-echo "fetch.sh: fetched $(ls "$lib" | wc -l) jars ($(du -sh "$lib" | cut -f1)) in $((end - start)) s" >&2
+exec "$here/../maven-jars.sh" "$here" "Neo4j" "neo4j-5.26.*.jar"
