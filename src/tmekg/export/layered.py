@@ -25,7 +25,7 @@ from tmekg.actions import spec
 from tmekg.export.labels import short_label
 from tmekg.export.view import AnswerLayout, endpoints
 from tmekg.kg import KnowledgeGraph
-from tmekg.model import CellType, Interaction, Molecule
+from tmekg.model import CellType, Interaction, Molecule, Process
 from tmekg.reasoning.blocking import Effect, EscapeRoute, Partner, TherapyAnswer
 from tmekg.reasoning.paths import PathResult, SignedPath
 from tmekg.reasoning.signed import EVIDENCE_WEIGHT
@@ -421,9 +421,9 @@ def therapy_diagram(
     processes = sorted({e.target for e in edges if e.target not in nodes and e.target != TUMOR_GROWTH})
     for process in processes:
         nodes[process] = DiagramNode(process, _short(kg.label(process), 30), "process", "process", 3, None)
-        polarity = getattr(kg.get(process), "polarity", 1) if kg.has(process) else 1
-        if process != TUMOR_GROWTH:
-            edges.append(DiagramEdge(process, TUMOR_GROWTH, polarity, "polarity"))
+        entity = kg.get(process) if kg.has(process) else None
+        if isinstance(entity, Process):  # a process's sign toward the tumor is its polarity; nothing is assumed
+            edges.append(DiagramEdge(process, TUMOR_GROWTH, entity.polarity, "polarity"))
     if processes or any(e.target == TUMOR_GROWTH for e in edges):
         nodes.setdefault(TUMOR_GROWTH, DiagramNode(TUMOR_GROWTH, kg.label(TUMOR_GROWTH), "sink", "process", 4, None))
     net = answer.net_effect
