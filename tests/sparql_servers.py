@@ -13,11 +13,9 @@ When a server cannot be had the tests skip with the reason, or fail when env ``T
 from __future__ import annotations
 
 import collections
-import contextlib
 import os
 import secrets
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -33,10 +31,11 @@ from typing import NoReturn
 
 import pytest
 
+from tests.neo4j_server import _stop  # the same process-group stop as the Neo4j test server
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 FUSEKI_START = REPO_ROOT / "tools" / "fuseki-test-server" / "start.sh"
 READY_TIMEOUT_S = float(os.environ.get("TMEKG_SPARQL_READY_TIMEOUT", "300"))
-STOP_TIMEOUT_S = 30.0
 
 
 @dataclass(frozen=True)
@@ -75,20 +74,6 @@ class _Drain(threading.Thread):
         assert self._proc.stdout is not None
         for line in self._proc.stdout:
             self.tail.append(line.rstrip("\n"))
-
-
-def _stop(proc: subprocess.Popen[str]) -> None:
-    if proc.poll() is not None:
-        return
-    try:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=STOP_TIMEOUT_S)
-    except ProcessLookupError:
-        pass
-    except subprocess.TimeoutExpired:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
 
 
 def _answers(url: str) -> bool:
