@@ -22,12 +22,15 @@ from tmekg.model import (
     TherapyAction,
     Trial,
 )
-from tmekg.names import Ambiguous, NameIndex, Resolution, kind_name
+from tmekg.names import SYMBOL_TABLE, Ambiguous, NameIndex, Resolution, kind_name
 from tmekg.vocab import EntityKind, HijackedCategory, TumorOutcome, derive_outcome
 
 __all__ = ["InteractionIndex", "KnowledgeGraph"]
 
 T = TypeVar("T")
+
+#: Derived structures pickled with a graph (see :meth:`KnowledgeGraph.__reduce__`).
+_PICKLED_CACHE = ("index", "names")
 
 
 @dataclass(frozen=True)
@@ -115,7 +118,7 @@ class KnowledgeGraph:
 
     def resolve(self, name: str, kind: EntityKind | None = None, *, first: bool = False) -> Resolution:
         """:meth:`lookup`, also saying how the name was read (:attr:`Resolution.note`)."""
-        names = self.cached("names", lambda kg: NameIndex.build(kg.entities()))
+        names = self.names
         wanted = [kind.value] if kind else None
         found = names.resolve(name, wanted)
         if isinstance(found, Ambiguous):
@@ -148,12 +151,13 @@ class KnowledgeGraph:
     # -- questions --------------------------------------------------------------------------------------------
 
     def __reduce__(self) -> tuple[Any, ...]:
-        """Pickle the records and the interaction index when it was built (it shares the records, so it costs
-        little to store and saves rebuilding it); lookup tables are rebuilt, other derived structures recomputed."""
+        """Pickle the records, and the interaction index and the name index when they were built (they share the
+        records, so they cost little to store and save rebuilding them); lookup tables are rebuilt, other derived
+        structures recomputed."""
         return (
             _restore,
             (
-                {"index": self._cache["index"]} if "index" in self._cache else {},
+                {name: self._cache[name] for name in _PICKLED_CACHE if name in self._cache},
                 self.cell_types,
                 self.molecules,
                 self.processes,
@@ -167,6 +171,11 @@ class KnowledgeGraph:
                 self.trials,
             ),
         )
+
+    @property
+    def names(self) -> NameIndex:
+        """Every name of every entity, indexed for :meth:`resolve` (built once)."""
+        return self.cached("names", lambda kg: NameIndex.build(kg.entities()))
 
     def cached(self, name: str, build: Callable[[KnowledgeGraph], T]) -> T:
         """A structure derived from this (immutable) graph, built on first use and kept with it."""
@@ -411,6 +420,9 @@ def _forms_by_parent(kg: KnowledgeGraph) -> dict[str, list[str]]:
 def _restore(cache: dict[str, Any], *records: tuple[Any, ...]) -> KnowledgeGraph:
     """A graph from its pickled records and derived structures (see :meth:`KnowledgeGraph.__reduce__`)."""
     kg = KnowledgeGraph(*records)
+    names = cache.get("names")
+    if isinstance(names, NameIndex) and names.symbol_table is not None:
+        names.symbol_table = SYMBOL_TABLE  # this installation's table (the pickled path may be another's)
     kg._cache.update(cache)
     return kg
 

@@ -5,12 +5,15 @@ A store lives in ``<root>/<key>/`` where ``key`` is a SHA-256 of the tmekg versi
 changed seed (or a new tmekg) gets a new store and an old one is never used for it. ``root`` is the ``--store`` or
 ``TMEKG_STORE`` directory, else the user cache directory (``platformdirs``); ``TMEKG_STORE=off`` turns the store off.
 
-Layout: ``kg.pickle`` (the validated :class:`~tmekg.kg.KnowledgeGraph`), ``signed.pickle`` (the
-:class:`~tmekg.reasoning.signed.SignedGraph`), ``rdf/`` (an on-disk Oxigraph store) and ``manifest.json``, written
-last, with the key, the counts and a SHA-256 of each pickle. A store is built in a fresh directory beside the
-final one and renamed into place in one step, under a lock file, so readers never see a half-built store and two
-builders do not both build; a store whose manifest is missing or whose checksums do not match is rebuilt, never
-used.
+Layout: ``kg.pickle`` (the validated :class:`~tmekg.kg.KnowledgeGraph` with its interaction and name indexes),
+``core.pickle`` (the same graph without its interactions, with the name index: what resolving a name, labelling an
+id and a path search need), ``interactions.sqlite`` (each interaction record by its table position and id, and
+which entities take part in it: an entity's interactions are read on demand, and the ids in SPARQL order),
+``signed.pickle`` (the :class:`~tmekg.reasoning.signed.SignedGraph`), ``rdf/`` (an on-disk Oxigraph store) and
+``manifest.json``, written last, with the key, the counts and a SHA-256 of each other file. A store is built in a
+fresh directory beside the final one and renamed into place in one step, under a lock file, so readers never see a
+half-built store and two builders do not both build; a store whose manifest is missing or whose checksums do not
+match is rebuilt, never used.
 
 The pickles are read only from the store this module wrote (their checksums are in the manifest), never from files
 a user hands over; records are rebuilt without validation because they were validated when the store was built.
@@ -27,9 +30,10 @@ import json
 import os
 import pickle
 import shutil
+import sqlite3
 import time
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -52,8 +56,9 @@ __all__ = [
     "store_root",
 ]
 
-_FORMAT = 1
+_FORMAT = 2
 _MANIFEST = "manifest.json"
+_INTERACTIONS = "interactions.sqlite"
 #: Hops for which distances to tumor growth are precomputed (the deepest default path search).
 _DISTANCE_HOPS = 12
 
@@ -213,6 +218,7 @@ def _write(seed_dir: Path, key: str, work: Path, say: Progress) -> None:
     say("reading and validating the seed")
     kg = load(seed_dir)
     kg.index  # noqa: B018 -- built now, so it is stored with the graph
+    kg.names  # noqa: B018 -- likewise
     say(f"building the signed graph ({len(kg.interactions)} interactions)")
     graph = signed_graph(kg)
     graph.distances_to(TUMOR_GROWTH, _DISTANCE_HOPS)
@@ -223,10 +229,14 @@ def _write(seed_dir: Path, key: str, work: Path, say: Progress) -> None:
     rdf.store.close()
     del rdf
     say("writing the store")
+    core = replace(kg, interactions=())
+    core._cache["names"] = kg.names
     checksums, sizes = {}, {}
-    for name, value in (("kg.pickle", kg), ("signed.pickle", graph)):
+    for name, value in (("kg.pickle", kg), ("core.pickle", core), ("signed.pickle", graph)):
         with (work / name).open("wb") as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    _write_interactions(kg, work / _INTERACTIONS)
+    for name in ("kg.pickle", "core.pickle", "signed.pickle", _INTERACTIONS):
         checksums[name] = _sha256(work / name)
         sizes[name] = (work / name).stat().st_size
     manifest = {
@@ -241,6 +251,28 @@ def _write(seed_dir: Path, key: str, work: Path, say: Progress) -> None:
         "sizes": sizes,
     }
     (work / _MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+
+
+def _participants(inter: Any) -> set[str]:
+    """The entities an interaction goes out of or into (the roles :meth:`KnowledgeGraph.interactions_of` reads)."""
+    ids = {inter.source, inter.ligand, inter.receptor, inter.target, inter.process, *inter.mediators}
+    ids.discard(None)
+    return ids
+
+
+def _write_interactions(kg: KnowledgeGraph, path: Path) -> None:
+    """Each interaction record by table position (``ord``) and id, and who takes part in it, in one SQLite file."""
+    with contextlib.closing(sqlite3.connect(path)) as con, con:
+        con.execute("CREATE TABLE interaction (ord INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, record BLOB NOT NULL)")
+        con.execute("CREATE TABLE participant (entity TEXT NOT NULL, ord INTEGER NOT NULL, PRIMARY KEY (entity, ord))")
+        con.executemany(
+            "INSERT INTO interaction VALUES (?, ?, ?)",
+            ((n, i.id, pickle.dumps(i, protocol=pickle.HIGHEST_PROTOCOL)) for n, i in enumerate(kg.interactions)),
+        )
+        con.executemany(
+            "INSERT INTO participant VALUES (?, ?)",
+            ((entity, n) for n, inter in enumerate(kg.interactions) for entity in sorted(_participants(inter))),
+        )
 
 
 class StoreCorrupt(InputError):
@@ -269,6 +301,52 @@ class Store:
             raise StoreCorrupt(f"{self.path / 'kg.pickle'} does not hold a knowledge graph")
         return kg
 
+    def core(self) -> KnowledgeGraph:
+        """The stored graph without its interactions, with its name index: every entity, reference, therapy action,
+        requirement and trial (for resolving names, labelling ids and, with :meth:`attach_signed_graph`, finding
+        paths); :meth:`around` adds the interactions of given entities. :class:`StoreCorrupt` when it does not load."""
+        try:
+            kg = self._load("core.pickle")
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, TypeError, ValueError) as exc:
+            raise StoreCorrupt(f"{self.path / 'core.pickle'} does not load ({exc})") from None
+        if not isinstance(kg, KnowledgeGraph) or kg.interactions:
+            raise StoreCorrupt(f"{self.path / 'core.pickle'} does not hold the graph's core")
+        return kg
+
+    def _query(self, sql: str, args: Iterable[object] = ()) -> list[Any]:
+        uri = (self.path / _INTERACTIONS).resolve().as_uri() + "?immutable=1"  # never written after the build
+        try:
+            with contextlib.closing(sqlite3.connect(uri, uri=True)) as con:
+                return con.execute(sql, tuple(args)).fetchall()
+        except sqlite3.Error as exc:
+            raise StoreCorrupt(
+                f"{self.path / _INTERACTIONS} cannot be read ({exc}); rebuild it with `tmekg build --force`"
+            ) from None
+
+    def around(self, core: KnowledgeGraph, entity_ids: Iterable[str]) -> KnowledgeGraph:
+        """``core`` (from :meth:`core`) with the interactions that go out of or into any of ``entity_ids``, in table
+        order: for those entities, :meth:`KnowledgeGraph.interactions_of` answers as on the whole graph."""
+        ids = sorted(set(entity_ids))
+        marks = ", ".join("?" * len(ids))
+        rows = self._query(
+            f"SELECT record FROM interaction WHERE ord IN (SELECT ord FROM participant WHERE entity IN ({marks})) "
+            "ORDER BY ord",
+            ids,
+        )
+        with _collector_paused():
+            records = tuple(pickle.loads(record) for (record,) in rows)  # our own store (see the module docstring)
+        kg = replace(core, interactions=records)
+        kg._cache["names"] = core.names
+        return kg
+
+    def interaction_ids(self, offset: int, count: int) -> list[str]:
+        """Interaction ids in code point order (SPARQL's order of their ``dcterms:identifier``), from ``offset``."""
+        rows = self._query("SELECT id FROM interaction ORDER BY id LIMIT ? OFFSET ?", (count, offset))
+        return [str(row[0]) for row in rows]
+
+    def interaction_count(self) -> int:
+        return int(self.manifest.get("interactions", 0))
+
     def attach_signed_graph(self, kg: KnowledgeGraph) -> None:
         """Give ``kg`` the stored signed graph, so reasoning does not rebuild it."""
         if "signed_graph" not in kg._cache:
@@ -294,20 +372,26 @@ def open_store(seed_dir: Path, root: Path, *, progress: Progress | None = None) 
 
 
 def load_graph(
-    seed_dir: Path, root: Path | None, *, reasoning: bool = False, progress: Progress | None = None
+    seed_dir: Path,
+    root: Path | None,
+    *,
+    reasoning: bool = False,
+    core: bool = False,
+    progress: Progress | None = None,
 ) -> tuple[KnowledgeGraph, Store | None]:
     """The graph of ``seed_dir``: from its store under ``root`` (built when needed; rebuilt once when a file of it
     is corrupt), or read and validated directly when ``root`` is ``None``. With ``reasoning``, the stored signed
-    graph comes with it."""
+    graph comes with it; with ``core``, a stored graph comes without its interactions (:meth:`Store.core`; a graph
+    read from the seed is whole)."""
     if root is None:
         return load(seed_dir), None
     store = open_store(seed_dir, root, progress=progress)
     try:
-        kg = store.graph()
+        kg = store.core() if core else store.graph()
     except StoreCorrupt:
         build(seed_dir, root, progress=progress, force=True)
         store = open_store(seed_dir, root, progress=progress)
-        kg = store.graph()
+        kg = store.core() if core else store.graph()
     if reasoning:
         store.attach_signed_graph(kg)
     return kg, store

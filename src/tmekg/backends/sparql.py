@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, Protocol
 
 from tmekg.backends.base import QueryResult, Value
 from tmekg.backends.rdf import select_table, sparql_literal, to_rdf
@@ -39,6 +39,11 @@ def bind_values(text: str, params: Mapping[str, Value]) -> str:
     if not params:
         return text
     names = list(params)
+    return _values(text, names, [tuple(params[n] for n in names)])
+
+
+def _values(text: str, names: list[str], rows: Iterable[tuple[Value, ...]]) -> str:
+    """``text`` with a ``VALUES`` block of ``rows`` for the variables ``names`` opening its ``WHERE`` group."""
     for name in names:
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
             raise InputError(f"parameter name {name!r} is not a SPARQL variable name")
@@ -52,7 +57,8 @@ def bind_values(text: str, params: Mapping[str, Value]) -> str:
             position = skip.end()
             continue
         break
-    block = f" VALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(sparql_literal(params[n]) for n in names)}) }}"
+    listed = " ".join(f"({' '.join(sparql_literal(v) for v in row)})" for row in rows)
+    block = f" VALUES ({' '.join('?' + n for n in names)}) {{ {listed} }}"
     return text[: brace + 1] + block + text[brace + 1 :]
 
 
@@ -135,15 +141,41 @@ def labels_from(rows: Iterable[Mapping[str, object]]) -> dict[str, str]:
     return found
 
 
+class InteractionOrder(Protocol):
+    """Interaction ids in code point order, read a slice at a time (the persistent store keeps them indexed)."""
+
+    def interaction_ids(self, offset: int, count: int) -> list[str]: ...
+
+    def interaction_count(self) -> int: ...
+
+
+#: A catalogue query ordered by interaction id first (``?interaction``: an interaction's ``dcterms:identifier``, a
+#: required binding of every row) and not grouped or cut already: its first rows come from the first ids.
+_BY_INTERACTION = re.compile(r"\bORDER\s+BY\s+\?interaction\b(?![\s\S]*\b(?:LIMIT|OFFSET)\b)", re.IGNORECASE)
+_GROUPED = re.compile(r"\bGROUP\s+BY\b", re.IGNORECASE)
+#: Ids tried in the first slice (at least twice the rows asked for), and the share of all ids beyond which the
+#: whole query is cheaper than more slices.
+FIRST_SLICE, WHOLE_QUERY_SHARE = 256, 0.125
+
+
 class EmbeddedSparql:
-    """The RDF view in an rdflib Graph on Oxigraph; ``graph`` is one already built (or opened from the store)."""
+    """The RDF view in an rdflib Graph on Oxigraph; ``graph`` is one already built (or opened from the store).
+
+    With ``order`` (the persistent store), a catalogue query ordered by interaction id with a row limit reads
+    only the first interactions: it runs on slices of the ids in order (a ``VALUES`` block of them), growing,
+    until more rows than the limit are found. Rows of a slice sort before those of the next, so the rows are the
+    first rows of the whole ordered answer; the engine would otherwise read and sort every row before the first.
+    """
 
     language = "sparql"
 
-    def __init__(self, graph: Any = None, *, allow_network: bool = False) -> None:
+    def __init__(
+        self, graph: Any = None, *, allow_network: bool = False, order: InteractionOrder | None = None
+    ) -> None:
         self.graph = graph
         #: whether a user query may use SERVICE (refused by default: the engine would fetch the URL)
         self.allow_network = allow_network
+        self.order = order
 
     def describe(self) -> str:
         return "the embedded RDF store"
@@ -158,7 +190,39 @@ class EmbeddedSparql:
         return self.graph
 
     def catalogue(self, name: str, params: Mapping[str, Value], *, limit: int | None = None) -> QueryResult:
-        return self._select(load_query("sparql", name).text, params, limit)
+        text = load_query("sparql", name).text
+        if limit is None:
+            return self._select(text, params, None)
+        if self.order is not None and _BY_INTERACTION.search(text) and not _GROUPED.search(text):
+            return self._first_by_interaction(text, params, limit, self.order)
+        if re.search(r"\b(?:LIMIT|OFFSET)\b", text, re.IGNORECASE) is None:
+            text = f"{text.rstrip()}\nLIMIT {limit + 1}\n"  # the engine stops after one row past the limit
+        return self._select(text, params, limit)
+
+    def _first_by_interaction(
+        self, text: str, params: Mapping[str, Value], limit: int, order: InteractionOrder
+    ) -> QueryResult:
+        """The first ``limit`` rows of a query ordered by interaction id, from slices of the ids (class docstring)."""
+        total = order.interaction_count()
+        offset, size = 0, max(FIRST_SLICE, 2 * (limit + 1))
+        rows: list[dict[str, object]] = []
+        columns: list[str] = []
+        while offset < total:
+            ids = order.interaction_ids(offset, size)
+            if not ids:
+                break
+            columns, found, _ = select_table(self._graph(), _values(text, ["interaction"], [(i,) for i in ids]), params)
+            rows += found
+            if len(rows) > limit:
+                return QueryResult(columns, rows[:limit], True)
+            offset += len(ids)
+            needed = (limit + 1 - len(rows)) * offset / max(len(rows), 1)  # ids still to read, at this yield
+            if offset < total and needed > WHOLE_QUERY_SHARE * total:
+                return self._select(f"{text.rstrip()}\nLIMIT {limit + 1}\n", params, limit)
+            size *= 2
+        if not columns:
+            return self._select(text, params, limit)
+        return QueryResult(columns, rows, False)
 
     def query(self, text: str, params: Mapping[str, Value], *, limit: int | None = None) -> QueryResult:
         if is_update(text, allow_network=self.allow_network):

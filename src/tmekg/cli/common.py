@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import importlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
@@ -40,6 +40,7 @@ __all__ = [
     "output_format",
     "resolve",
     "top_for",
+    "with_interactions_of",
 ]
 
 #: Exit codes of every command (README "Exit codes"): 0 ok, 1 nothing found, 2 bad input or usage (an OS error on a
@@ -231,9 +232,13 @@ def _options(
     unwrap_when_piped()
 
 
-def load_graph(seed: Path | None, *, reasoning: bool = False) -> KnowledgeGraph:
+def load_graph(seed: Path | None, *, reasoning: bool = False, core: bool = False) -> KnowledgeGraph:
     """The graph of the seed (the shipped one by default), from the persistent store when it is on; with
-    ``reasoning``, the stored signed graph too. A store that cannot be written falls back to reading the seed."""
+    ``reasoning``, the stored signed graph too. A store that cannot be written falls back to reading the seed.
+
+    With ``core``, a stored graph comes without its interactions (every other record and the name index: enough to
+    resolve names, label ids and search paths); :func:`with_interactions_of` adds the interactions of the entities an
+    answer is about. Without a store the graph is whole either way."""
     from tmekg.resources import seed_dir
     from tmekg.seed import load
     from tmekg.store import load_graph as stored
@@ -247,7 +252,7 @@ def load_graph(seed: Path | None, *, reasoning: bool = False) -> KnowledgeGraph:
     if not path.is_dir():
         return load(path)  # the seed's own error (directory not found)
     try:
-        kg, store = stored(path, root, reasoning=reasoning, progress=_building)
+        kg, store = stored(path, root, reasoning=reasoning, core=core, progress=_building)
     except OSError as exc:
         from tmekg.cli.render import err_console
 
@@ -255,7 +260,20 @@ def load_graph(seed: Path | None, *, reasoning: bool = False) -> KnowledgeGraph:
         return load(path)
     STATE["opened"] = store
     STATE["graph"] = kg  # kept to the end of the process: freeing 10^5 records on return costs a quarter second
+    STATE["core"] = kg if core and store is not None else None
     return kg
+
+
+def with_interactions_of(kg: KnowledgeGraph, entity_ids: Iterable[str]) -> KnowledgeGraph:
+    """``kg`` with the interactions going out of or into ``entity_ids`` when it is the core :func:`load_graph` read
+    from the store (read from the store's interaction table: for those entities, answers are the whole graph's);
+    any other graph is returned as it is."""
+    store = STATE.get("opened")
+    if store is None or STATE.get("core") is not kg:
+        return kg
+    whole: KnowledgeGraph = store.around(kg, entity_ids)
+    STATE["graph"] = whole
+    return whole
 
 
 def resolve(kg: KnowledgeGraph, name: str, kind: EntityKind | None = None, first: bool = False) -> Entity:

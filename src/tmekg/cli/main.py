@@ -28,6 +28,7 @@ from tmekg.cli.common import (
     output_format,
     resolve,
     top_for,
+    with_interactions_of,
 )
 from tmekg.errors import InputError
 from tmekg.export.files import ExportFormat
@@ -164,8 +165,9 @@ def lookup(
     from tmekg.cli import render
 
     chosen = output_format(fmt, json_out, ids)
-    kg = load_graph(seed)
+    kg = load_graph(seed, core=True)
     entity = resolve(kg, name, first=first)
+    kg = with_interactions_of(kg, [entity.id])  # a card shows only the entity's own interactions
     view = lookup_view(kg, entity)
     if export is not None:
         from tmekg.answers import lookup_subgraph

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from tmekg.cli.common import (
+    STATE,
     ExportFormatOpt,
     ExportOpt,
     FirstOpt,
@@ -53,8 +54,8 @@ query_app = typer.Typer(help="Run a catalogue query (or your own) on the graph."
 app.add_typer(query_app, name="query")
 
 
-def _restricted(seed: Path | None, cancer: str | None, first: bool = False) -> KnowledgeGraph:
-    kg = load_graph(seed, reasoning=not cancer)
+def _restricted(seed: Path | None, cancer: str | None, first: bool = False, core: bool = False) -> KnowledgeGraph:
+    kg = load_graph(seed, reasoning=not cancer, core=core and not cancer)
     if cancer:
         kg = kg.for_cancer(resolve(kg, cancer, EntityKind.CANCER, first).id)
     return kg
@@ -162,7 +163,8 @@ def path(
     from tmekg.reasoning import find_paths
 
     chosen = output_format(fmt, json_out, ids)
-    kg = _restricted(seed, cancer, first)
+    # paths need names, labels and the signed graph; the statements behind them only for a drawing or an export
+    kg = _restricted(seed, cancer, first, core=export is None and plot is None)
     start, end = (resolve(kg, x, first=first).id for x in (source, target))
     result = find_paths(kg, start, end, max_hops=max_hops, max_paths=max_paths, time_limit=time_limit)
     data = result.to_dict(kg, top_for(top, chosen != "table"))
@@ -276,12 +278,14 @@ def query_sparql(
             raise InputError("--write is for the embedded graph; a remote store is queried read-only")
         backend: Backend = RemoteSparql(endpoint, graph=graph, timeout=timeout, allow_network=allow_network)
         names_entities = any(kind is not None and not kind.startswith("integer") for kind in spec.params.values())
-        kg = load_graph(seed) if names_entities else None  # the seed resolves names to ids; the store has the rest
+        # the seed resolves names to ids (the core of a stored graph: its names); the store has the rest
+        kg = load_graph(seed, core=True) if names_entities else None
     else:
         from tmekg.backends.sparql import EmbeddedSparql
 
-        kg = load_graph(seed)
-        backend = EmbeddedSparql(to_rdf_graph(kg, write), allow_network=allow_network)
+        kg = load_graph(seed, core=not write)  # an update runs on an in-memory copy of the whole graph
+        order = None if write else STATE.get("opened")  # the store lists interaction ids in order
+        backend = EmbeddedSparql(to_rdf_graph(kg, write), allow_network=allow_network, order=order)
     loaded = kg
 
     def lookup(text: str, kind: EntityKind | None) -> str:
