@@ -20,6 +20,7 @@ from tmekg.cli import app
 from tmekg.kg import KnowledgeGraph
 from tmekg.queries import list_queries, load_query
 from tmekg.reasoning.paths import find_paths
+from tmekg.reasoning.signed import Edge, SignedGraph, signed_graph
 from tmekg.resources import seed_dir
 from tmekg.store import Store, StoreCorrupt, build, load_graph, open_store
 from tmekg.vocab import TUMOR_GROWTH
@@ -189,3 +190,20 @@ def test_load_graph_core_without_a_store_is_the_whole_graph(mini_seed: Path) -> 
     kg, store = load_graph(mini_seed, None, core=True)
     assert store is None
     assert kg.interactions
+
+
+def test_stored_signed_graph_loads_edges_and_reuses_its_distances(shipped_store: Store, kg: KnowledgeGraph) -> None:
+    stored = shipped_store.core()
+    shipped_store.attach_signed_graph(stored)
+    graph = signed_graph(stored)
+    fresh = signed_graph(kg)
+    assert graph.out == fresh.out
+    assert all(type(e) is Edge for edges in graph.out.values() for e in edges)
+    assert list(graph._distances) == [(TUMOR_GROWTH, 12)]  # the build's deepest search, stored
+    graph.into = {}  # a new breadth-first walk would now reach nothing
+    for hops in (1, 4, 6, 12):
+        # a shallower search takes the stored distances within its hops (no second breadth-first walk) ...
+        assert list(graph.distances_to(TUMOR_GROWTH, hops).items()) == list(
+            SignedGraph(out=fresh.out, into=fresh.into).distances_to(TUMOR_GROWTH, hops).items()
+        )
+    assert graph._distances[(TUMOR_GROWTH, 4)] is graph.distances_to(TUMOR_GROWTH, 4)

@@ -11,7 +11,7 @@ edge signs and means "more of the start gives more (+1) or less (-1) of the end"
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from tmekg.backends.signed_edges import (
     CONTEXT_DEPENDENT_FACTOR,
@@ -42,6 +42,11 @@ class Edge(NamedTuple):
     origins: tuple[str, ...]
     kind: str
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Unpickle through ``tuple.__new__`` (in C) rather than the generated ``__new__`` (Python, one call per
+        edge): the stored signed graph of 10^5 interactions loads in about half the time."""
+        return (tuple.__new__, (Edge, tuple(self)))
+
 
 @dataclass
 class SignedGraph:
@@ -67,6 +72,12 @@ class SignedGraph:
         """Hops from every node that reaches ``target`` within ``limit`` (breadth-first on in-neighbours)."""
         cached = self._distances.get((target, limit))
         if cached is None:
+            # hop counts are shortest distances: those within a deeper search's limit that are within this one
+            deeper = [found for (end, hops), found in self._distances.items() if end == target and hops > limit]
+            if deeper:
+                cached = {node: hops for node, hops in deeper[0].items() if hops <= limit}
+                self._distances[(target, limit)] = cached
+                return cached
             cached = {target: 0}
             frontier = [target]
             for depth in range(1, limit + 1):
