@@ -74,7 +74,7 @@ def test_paths_from_the_core_and_the_stored_signed_graph(shipped_store: Store, k
         assert got.to_dict(core) == find_paths(kg, start, "tumor growth", max_hops=4, time_limit=60).to_dict(kg)
 
 
-def test_cli_lookup_and_path_never_load_the_whole_graph(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_cli_lookup_path_and_query_never_load_the_whole_graph(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     def whole(self: Store) -> KnowledgeGraph:
         raise AssertionError("the whole graph was loaded")
 
@@ -83,10 +83,21 @@ def test_cli_lookup_and_path_never_load_the_whole_graph(monkeypatch: pytest.Monk
     answers = {}
     with monkeypatch.context() as patched:
         patched.setattr(Store, "graph", whole)
-        for args in (["lookup", "PD-L1", "--json"], ["path", "pembrolizumab", "--json"], ["lookup", "Treg", "--json"]):
+        for args in (
+            ["lookup", "PD-L1", "--json"],
+            ["path", "pembrolizumab", "--json"],
+            ["lookup", "Treg", "--json"],
+            ["query", "sparql", "escape_routes", "--param", "therapy=pembrolizumab", "--limit", "5", "--json"],
+        ):
             result = runner.invoke(app, [*store, *args])
             assert result.exit_code == 0, result.output
             answers[tuple(args)] = json.loads(result.stdout)
+        patched.setattr(Store, "core", whole)  # a query without names to resolve reads no graph at all
+        args = ["query", "sparql", "pro_tumor_interactions", "--limit", "3", "--json"]
+        result = runner.invoke(app, [*store, *args])
+        assert result.exit_code == 0, result.output
+        answers[tuple(args)] = json.loads(result.stdout)
+        assert len(answers[tuple(args)]) == 3
     monkeypatch.setenv("TMEKG_STORE", "off")
     for args, answer in answers.items():
         result = runner.invoke(app, list(args))

@@ -37,6 +37,7 @@ __all__ = [
     "handles_errors",
     "load_graph",
     "opened_rdf",
+    "opened_store",
     "output_format",
     "resolve",
     "top_for",
@@ -262,6 +263,25 @@ def load_graph(seed: Path | None, *, reasoning: bool = False, core: bool = False
     STATE["graph"] = kg  # kept to the end of the process: freeing 10^5 records on return costs a quarter second
     STATE["core"] = kg if core and store is not None else None
     return kg
+
+
+def opened_store(seed: Path | None) -> Any:
+    """The persistent store of the seed (built when needed), opened without reading any graph from it, for an answer
+    that needs only its RDF view; ``None`` when the store is off or cannot be used (then :func:`load_graph`)."""
+    from tmekg.resources import seed_dir
+    from tmekg.store import open_store, store_root
+
+    path = seed if seed is not None else seed_dir()
+    root = store_root(STATE["store"])
+    if root is None or not path.is_dir():
+        return None
+    try:
+        store = open_store(path, root, progress=_building)
+    except OSError:
+        return None  # load_graph says why and reads the seed
+    STATE["seed_read"] = path
+    STATE["opened"] = store
+    return store
 
 
 def with_interactions_of(kg: KnowledgeGraph, entity_ids: Iterable[str]) -> KnowledgeGraph:

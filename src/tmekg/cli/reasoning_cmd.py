@@ -24,6 +24,7 @@ from tmekg.cli.common import (
     handles_errors,
     load_graph,
     opened_rdf,
+    opened_store,
     output_format,
     resolve,
     top_for,
@@ -271,21 +272,26 @@ def query_sparql(
     else:
         assert name is not None
         spec = load_query("sparql", name)
+    # the seed resolves names to ids (the core of a stored graph: its names); the store has the rest
+    names_entities = any(kind is not None and not kind.startswith("integer") for kind in spec.params.values())
     if endpoint is not None:
         from tmekg.backends.remote import RemoteSparql
 
         if write:
             raise InputError("--write is for the embedded graph; a remote store is queried read-only")
         backend: Backend = RemoteSparql(endpoint, graph=graph, timeout=timeout, allow_network=allow_network)
-        names_entities = any(kind is not None and not kind.startswith("integer") for kind in spec.params.values())
-        # the seed resolves names to ids (the core of a stored graph: its names); the store has the rest
         kg = load_graph(seed, core=True) if names_entities else None
     else:
         from tmekg.backends.sparql import EmbeddedSparql
 
-        kg = load_graph(seed, core=not write)  # an update runs on an in-memory copy of the whole graph
+        store = None if write or names_entities else opened_store(seed)  # no graph needed beside the RDF
+        if store is not None:
+            kg, rdf = None, store.rdf()
+        else:
+            kg = load_graph(seed, core=not write)  # an update runs on an in-memory copy of the whole graph
+            rdf = to_rdf_graph(kg, write)
         order = None if write else STATE.get("opened")  # the store lists interaction ids in order
-        backend = EmbeddedSparql(to_rdf_graph(kg, write), allow_network=allow_network, order=order)
+        backend = EmbeddedSparql(rdf, allow_network=allow_network, order=order)
     loaded = kg
 
     def lookup(text: str, kind: EntityKind | None) -> str:
