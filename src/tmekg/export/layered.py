@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 
 from tmekg.actions import spec
 from tmekg.export.labels import short_label
-from tmekg.export.view import AnswerLayout, endpoints
+from tmekg.export.layout import AnswerLayout
+from tmekg.export.view import endpoints
 from tmekg.kg import KnowledgeGraph
 from tmekg.model import CellType, Interaction, Molecule, Process
 from tmekg.reasoning.blocking import Effect, EscapeRoute, Partner, TherapyAnswer
