@@ -203,7 +203,7 @@ def overview(view: View) -> dict[str, Any]:
     (one edge per cell, process and sign, with the count of statements) -> tumor growth; laid out in columns
     (cells, processes with the anti-tumor ones on top, tumor growth) by :func:`~tmekg.export.layered
     .layered_positions`."""
-    from tmekg.export.layered import layered_positions
+    from tmekg.export.diagram import layered_positions
 
     nodes = {n.id: n for n in view.nodes}
     groups = _cell_groups(view)

@@ -70,7 +70,8 @@ def spring_layout(node_ids: list[str], edges: list[ViewEdge]) -> dict[str, tuple
 @dataclass(frozen=True)
 class AnswerLayout:
     """Where an answer puts things: node positions in pixels and a role for each interaction edge (severed,
-    strengthened, escape...). Built by :func:`tmekg.export.layered.therapy_layout` and ``path_layout``."""
+    strengthened, escape...). Built by
+    :func:`tmekg.export.layered.therapy_layout` and :func:`tmekg.export.layered_path.path_layout`."""
 
     positions: Mapping[str, tuple[float, float]]
     roles: Mapping[str, str] = field(default_factory=dict)

@@ -20,7 +20,9 @@ from typing import TYPE_CHECKING, Any
 
 from tmekg.atomic import atomic_path
 from tmekg.errors import InputError
-from tmekg.export.layered import Diagram, path_diagram, therapy_diagram
+from tmekg.export.diagram import Diagram
+from tmekg.export.layered import therapy_diagram
+from tmekg.export.layered_path import path_diagram
 from tmekg.export.style import NODE_STYLES, SIGN_COLORS, THERAPY_EDGE_COLOR
 
 if TYPE_CHECKING:
