@@ -30,8 +30,8 @@ from tmekg.export.layout import AnswerLayout
 from tmekg.export.view import endpoints
 from tmekg.kg import KnowledgeGraph
 from tmekg.model import Interaction, Process
-from tmekg.reasoning.blocking import Effect, EscapeRoute, Partner, TherapyAnswer
 from tmekg.reasoning.signed import EVIDENCE_WEIGHT
+from tmekg.reasoning.therapy_answer import Effect, EscapeRoute, Partner, TherapyAnswer
 from tmekg.vocab import TUMOR_GROWTH, Verdict
 
 __all__ = ["signal_key", "signal_label", "therapy_diagram", "therapy_layout"]

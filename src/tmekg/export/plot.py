@@ -27,8 +27,8 @@ from tmekg.export.style import NODE_STYLES, SIGN_COLORS, THERAPY_EDGE_COLOR
 
 if TYPE_CHECKING:
     from tmekg.kg import KnowledgeGraph
-    from tmekg.reasoning.blocking import TherapyAnswer
     from tmekg.reasoning.paths import PathResult
+    from tmekg.reasoning.therapy_answer import TherapyAnswer
 
 __all__ = [
     "INSTALL_HINT",
@@ -276,8 +276,8 @@ def plot_paths(kg: KnowledgeGraph, result: PathResult, path: Path, *, top: int =
 def plot_answer(kg: KnowledgeGraph, answer: object, path: Path) -> Path:
     """Draw a :class:`~tmekg.reasoning.blocking.TherapyAnswer` or a :class:`~tmekg.reasoning.paths.PathResult`;
     the format comes from the file's suffix (checked before anything is computed or drawn)."""
-    from tmekg.reasoning.blocking import TherapyAnswer
     from tmekg.reasoning.paths import PathResult
+    from tmekg.reasoning.therapy_answer import TherapyAnswer
 
     path = Path(path)
     plot_format(path)
