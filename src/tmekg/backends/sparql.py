@@ -218,6 +218,8 @@ class EmbeddedSparql:
         rows: list[dict[str, object]] = []
         columns: list[str] = []
         while offset < total:
+            if offset + size > WHOLE_QUERY_SHARE * total:  # slices this large cost more than the whole query
+                return self._select(f"{text.rstrip()}\nLIMIT {limit + 1}\n", params, limit)
             ids = order.interaction_ids(offset, size)
             if not ids:
                 break
@@ -227,7 +229,7 @@ class EmbeddedSparql:
                 return QueryResult(columns, rows[:limit], True)
             offset += len(ids)
             needed = (limit + 1 - len(rows)) * offset / max(len(rows), 1)  # ids still to read, at this yield
-            if offset < total and needed > WHOLE_QUERY_SHARE * total:
+            if offset < total and offset + needed > WHOLE_QUERY_SHARE * total:
                 return self._select(f"{text.rstrip()}\nLIMIT {limit + 1}\n", params, limit)
             size *= 2
         if not columns:
