@@ -167,7 +167,7 @@ def path(
     result = find_paths(kg, start, end, max_hops=max_hops, max_paths=max_paths, time_limit=time_limit)
     data = result.to_dict(kg, top_for(top, chosen != "table"))
     if export is not None:
-        from tmekg.export.layered import path_layout
+        from tmekg.export.layered_path import path_layout
 
         title = f"tmekg: paths from {source} to {target}"
         export_subgraph(result.subgraph(kg), export, export_format, title, path_layout(kg, result))
