@@ -112,6 +112,16 @@ def test_an_unreadable_interaction_table_is_one_line(shipped_store: Store, tmp_p
         broken.around(shipped_store.core(), ["HGNC:17635"])
 
 
+def test_an_interaction_record_that_does_not_load_is_one_line(shipped_store: Store, tmp_path: Path) -> None:
+    copy = tmp_path / "interactions.sqlite"
+    copy.write_bytes((shipped_store.path / "interactions.sqlite").read_bytes())
+    with sqlite3.connect(copy) as con:
+        con.execute("UPDATE interaction SET record = x'80'")  # a pickle cut after its first byte
+    con.close()
+    with pytest.raises(StoreCorrupt, match=r"holds a record that does not load .*tmekg build --force"):
+        Store(tmp_path, shipped_store.manifest).around(shipped_store.core(), ["HGNC:17635"])
+
+
 def _ordered_by_interaction() -> list[str]:
     return [n for n in list_queries("sparql") if sparql._BY_INTERACTION.search(load_query("sparql", n).text)]
 

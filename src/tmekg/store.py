@@ -333,8 +333,14 @@ class Store:
             "ORDER BY ord",
             ids,
         )
-        with _collector_paused():
-            records = tuple(pickle.loads(record) for (record,) in rows)  # our own store (see the module docstring)
+        try:
+            with _collector_paused():
+                records = tuple(pickle.loads(record) for (record,) in rows)  # our own store (module docstring)
+        except (EOFError, pickle.UnpicklingError, AttributeError, TypeError, ValueError) as exc:
+            raise StoreCorrupt(
+                f"{self.path / _INTERACTIONS} holds a record that does not load ({exc}); rebuild it with "
+                "`tmekg build --force`"
+            ) from None
         kg = replace(core, interactions=records)
         kg._cache["names"] = core.names
         return kg
