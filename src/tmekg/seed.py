@@ -6,14 +6,16 @@ Reading never writes anything and never half-loads: :func:`load` returns a valid
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import errno
+import gc
 import hashlib
 import io
 import os
 import re
 import stat
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
@@ -581,17 +583,31 @@ def validate_seed(seed_dir: Path | str | None = None, *, ground: bool = False) -
     from tmekg.validate import check
 
     path = Path(seed_dir) if seed_dir is not None else shipped_seed_dir()
-    read = read_seed(path)
-    if read.problems:
-        return Validation(path, tuple(read.problems), grounded=ground)
-    kg = read.graph()
-    found = check(kg, read.where)
+    with _collector_paused():
+        read = read_seed(path)
+        if read.problems:
+            return Validation(path, tuple(read.problems), grounded=ground)
+        kg = read.graph()
+        found = check(kg, read.where)
     if ground:
         from tmekg.ground import ground as ground_ids
 
         found = sorted(found + ground_ids(kg, read.where))
     unconfirmed = tuple(sorted({r.id for r in kg.references if not r.confirmed}))
     return Validation(path, tuple(found), unconfirmed, ground, kg)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while records are made and checked: at 10^5 rows its scans find nothing
+    to collect (records hold no cycles) and cost a third of the time. The previous state is restored."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def load(seed_dir: Path | str | None = None) -> KnowledgeGraph:

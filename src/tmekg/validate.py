@@ -12,7 +12,7 @@ from typing import Any
 from tmekg.actions import spec
 from tmekg.errors import Problem
 from tmekg.kg import KnowledgeGraph
-from tmekg.model import Interaction, Molecule, Process
+from tmekg.model import Interaction, Molecule, Participant, Process
 from tmekg.vocab import TUMOR_GROWTH, EntityKind, MoleculeType, Role, TumorOutcome, derive_outcome
 
 __all__ = ["Where", "check", "derived_outcome", "sign_conflicts"]
@@ -431,10 +431,8 @@ def sign_conflicts(kg: KnowledgeGraph) -> list[tuple[str, str, Interaction, Inte
     # (molecule, process) -> role bucket -> sign -> (rows without a note, rows with one)
     Buckets = dict[str, dict[int, tuple[list[Interaction], list[Interaction]]]]
     seen: dict[tuple[str, str], Buckets] = defaultdict(dict)
-    for inter in kg.interactions:
-        if inter.tumor_outcome is TumorOutcome.CONTEXT_DEPENDENT:
-            continue
-        for part in inter.participants:
+    for inter, parts in _both_signs(kg.interactions):
+        for part in parts:
             bucket = _bucket(part.role, inter.receptor)
             by_sign = seen[(part.molecule, inter.process)].setdefault(bucket, {})
             pair = by_sign.setdefault(inter.sign_of(part.molecule), ([], []))
@@ -454,6 +452,49 @@ def sign_conflicts(kg: KnowledgeGraph) -> list[tuple[str, str, Interaction, Inte
                                 (molecule, process, first.id, second.id), (molecule, process, first, second)
                             )
     return [found[key] for key in sorted(found)]
+
+
+def _both_signs(interactions: Iterable[Interaction]) -> list[tuple[Interaction, list[Participant]]]:
+    """The rows (not context-dependent) with those of their participants that may conflict: a first pass over plain
+    ids (no participant objects) collects, per (molecule, process), the own signs seen in each role bucket, and
+    keeps the keys where some bucket meets the opposite sign in one of its counterparts (:func:`_counterparts`).
+    At 10^5 rows almost every key has one sign per bucket pairing; this keeps :func:`sign_conflicts` linear and
+    cheap, with the same result (keys are independent of one another)."""
+    rows = [i for i in interactions if i.tumor_outcome is not TumorOutcome.CONTEXT_DEPENDENT]
+    # (molecule, process) -> bucket -> bits (1: some row gives +, 2: some row gives -)
+    signs: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
+    for inter in rows:
+        process, ligand, receptor, changed = inter.process, inter.ligand, inter.receptor, bool(inter.directions)
+        plain = 1 if inter.effect > 0 else 2
+        for molecule in inter.molecules if changed else (ligand, receptor, *inter.mediators):
+            if not molecule:
+                continue
+            if molecule == ligand:
+                bucket = f"ligand>{receptor}" if receptor else "ligand"
+            elif molecule == receptor:
+                bucket = "receptor"
+            else:
+                bucket = "mediator"
+            bit = (1 if inter.sign_of(molecule) > 0 else 2) if changed else plain
+            buckets = signs[(molecule, process)]
+            buckets[bucket] = buckets.get(bucket, 0) | bit
+    both = set()
+    for key, buckets in signs.items():
+        if len(buckets) == 1 and next(iter(buckets.values())) != 3:
+            continue
+        for bucket, bits in buckets.items():
+            opposite = 3 - bits if bits != 3 else 3
+            if any(buckets[other] & opposite for other in _counterparts(bucket, buckets)):
+                both.add(key)
+                break
+    if not both:
+        return []
+    out = []
+    for inter in rows:
+        process = inter.process
+        if any((m, process) in both for m in (inter.ligand, inter.receptor, *inter.mediators) if m):
+            out.append((inter, [p for p in inter.participants if (p.molecule, process) in both]))
+    return out
 
 
 def _bucket(role: Role, receptor: str | None) -> str:
