@@ -461,23 +461,30 @@ def _both_signs(interactions: Iterable[Interaction]) -> list[tuple[Interaction, 
     At 10^5 rows almost every key has one sign per bucket pairing; this keeps :func:`sign_conflicts` linear and
     cheap, with the same result (keys are independent of one another)."""
     rows = [i for i in interactions if i.tumor_outcome is not TumorOutcome.CONTEXT_DEPENDENT]
-    # (molecule, process) -> bucket -> bits (1: some row gives +, 2: some row gives -)
-    signs: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
+    # (molecule, process, bucket) -> bits (1: some row gives +, 2: some row gives -)
+    seen: dict[tuple[str, str, str], int] = {}
+    get = seen.get
     for inter in rows:
-        process, ligand, receptor, changed = inter.process, inter.ligand, inter.receptor, bool(inter.directions)
-        plain = 1 if inter.effect > 0 else 2
-        for molecule in inter.molecules if changed else (ligand, receptor, *inter.mediators):
-            if not molecule:
-                continue
-            if molecule == ligand:
-                bucket = f"ligand>{receptor}" if receptor else "ligand"
-            elif molecule == receptor:
-                bucket = "receptor"
-            else:
-                bucket = "mediator"
-            bit = (1 if inter.sign_of(molecule) > 0 else 2) if changed else plain
-            buckets = signs[(molecule, process)]
-            buckets[bucket] = buckets.get(bucket, 0) | bit
+        process, ligand, receptor = inter.process, inter.ligand, inter.receptor
+        if inter.directions:  # a qualified row: each molecule's own sign
+            for part in inter.participants:
+                key = (part.molecule, process, _bucket(part.role, receptor))
+                seen[key] = get(key, 0) | (1 if inter.sign_of(part.molecule) > 0 else 2)
+            continue
+        bit = 1 if inter.effect > 0 else 2
+        if ligand:
+            key = (ligand, process, "ligand>" + receptor if receptor else "ligand")
+            seen[key] = get(key, 0) | bit
+        if receptor:
+            key = (receptor, process, "receptor")
+            seen[key] = get(key, 0) | bit
+        for molecule in inter.mediators:
+            if molecule != ligand and molecule != receptor:
+                key = (molecule, process, "mediator")
+                seen[key] = get(key, 0) | bit
+    signs: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
+    for (molecule, process, bucket), bits in seen.items():
+        signs[(molecule, process)][bucket] = bits
     both = set()
     for key, buckets in signs.items():
         if len(buckets) == 1 and next(iter(buckets.values())) != 3:
