@@ -485,14 +485,14 @@ def _both_signs(interactions: Iterable[Interaction]) -> list[tuple[Interaction, 
     signs: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
     for (molecule, process, bucket), bits in seen.items():
         signs[(molecule, process)][bucket] = bits
-    both = set()
-    for key, buckets in signs.items():
+    both: set[tuple[str, str]] = set()
+    for pair, buckets in signs.items():
         if len(buckets) == 1 and next(iter(buckets.values())) != 3:
             continue
         for bucket, bits in buckets.items():
             opposite = 3 - bits if bits != 3 else 3
             if any(buckets[other] & opposite for other in _counterparts(bucket, buckets)):
-                both.add(key)
+                both.add(pair)
                 break
     if not both:
         return []
