@@ -116,7 +116,29 @@ def _interactions(kg: KnowledgeGraph, report: Report) -> None:
     processes = {p.id: p for p in kg.processes}
     cancers = {c.id for c in kg.cancers}
     references = {r.id for r in kg.references}
+    metabolites = {m for m, found in molecules.items() if found.molecule_type is MoleculeType.METABOLITE}
+    outcome = {(p.id, effect): derive_outcome(effect, p.polarity) for p in processes.values() for effect in (1, -1)}
+    functions = {f.id for f in kg.functions}
+    context_dependent = TumorOutcome.CONTEXT_DEPENDENT
     for inter in kg.interactions:
+        # the common case at once: every id known, the receptor no metabolite, the outcome the signs give
+        source, target, ligand, receptor_id = inter.source, inter.target, inter.ligand, inter.receptor
+        if (
+            (not source or source in cells)
+            and (not target or target in cells)
+            and (not ligand or ligand in molecules)
+            and (not receptor_id or (receptor_id in molecules and receptor_id not in metabolites))
+            and all(m in molecules for m in inter.mediators)
+            and all(c in cancers for c in inter.contexts)
+            and all(r in references for r in inter.evidence)
+            and (not inter.hijacked_function or inter.hijacked_function in functions)
+            and inter.process in processes
+            and (
+                inter.tumor_outcome is context_dependent
+                or outcome[(inter.process, inter.effect)] is inter.tumor_outcome
+            )
+        ):
+            continue
         key = inter.id
 
         def dangling(column: str, value: str, table: str, key: str = key) -> None:
