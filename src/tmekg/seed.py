@@ -374,6 +374,9 @@ def _read_columns(table: Table, text: str, out: SeedRead) -> bool:
         return False
     out.row_counts[table.filename] = len(built)
     records = out.records.setdefault(table.name, [])
+    # a record's key is its id cell where the table is keyed by id (what Table.key returns, read once per column)
+    ids: list[str] | None = raw["id"].to_pylist() if table.key_columns == ("id",) else None
+    rows, name = out.rows, table.name
     for index, record in enumerate(built):
         number = index + 2
         if record is None:
@@ -382,7 +385,7 @@ def _read_columns(table: Table, text: str, out: SeedRead) -> bool:
             if record is None:
                 continue
         records.append(record)
-        out.rows.setdefault((table.name, table.key(record)), []).append(number)
+        rows.setdefault((name, ids[index] if ids is not None else table.key(record)), []).append(number)
     return True
 
 
