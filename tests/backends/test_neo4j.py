@@ -1104,6 +1104,24 @@ def test_cli_cypher_time_limit_is_the_transaction_timeout(neo4j_driver: Driver, 
     assert "Traceback" not in err
 
 
+@neo4j
+@pytest.mark.usefixtures("no_env_auth")
+def test_cli_cypher_an_integer_bolt_cannot_carry_is_one_line(
+    neo4j_driver: Driver, neo4j_uri: str, tmp_path: Path
+) -> None:
+    query = tmp_path / "echo.cypher"
+    query.write_text("RETURN $n AS n")
+    code, _, err = invoke("query", "cypher", "-f", query, "--uri", neo4j_uri, "-p", "n:=99999999999999999999")
+    assert code == 2, err
+    assert "--param n: 99999999999999999999 is outside Neo4j's 64-bit integer range" in err
+    assert err.count("\n") == 1
+    code, out, err = invoke(
+        "query", "cypher", "-f", query, "--uri", neo4j_uri, "-p", "n:=9223372036854775807", "--json"
+    )
+    assert code == 0, err
+    assert json.loads(out) == [{"n": 2**63 - 1}]
+
+
 def test_cli_cypher_load_csv_is_refused_before_connecting(tmp_path: Path) -> None:
     query = tmp_path / "fetch.cypher"
     query.write_text("// read a file\nload  csv FROM 'http://127.0.0.1:9/x.csv' AS row RETURN row")

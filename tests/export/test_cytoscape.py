@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from tests.export.tools import SCHEMAS, module, node_script
+from tmekg.export.fields import rgb
 from tmekg.export.files import ExportFormat, export, written_paths
-from tmekg.export.view import EDGE_OUTCOME_COLORS, NODE_STYLES, project, rgb
+from tmekg.export.view import EDGE_OUTCOME_COLORS, NODE_STYLES, project
 from tmekg.kg import KnowledgeGraph
 
 PIP_HINT = 'pip install -e ".[test]"  (jsonschema, ndex2)'

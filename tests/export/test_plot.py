@@ -12,7 +12,9 @@ from typer.testing import CliRunner
 from tests.export.tools import ARTIFACTS, module
 from tmekg.cli import app
 from tmekg.errors import InputError
-from tmekg.export.layered import layered_positions, path_diagram, therapy_diagram
+from tmekg.export.diagram import layered_positions
+from tmekg.export.layered import therapy_diagram
+from tmekg.export.layered_path import path_diagram
 from tmekg.export.plot import draw, plot_answer, plot_format
 from tmekg.kg import KnowledgeGraph
 from tmekg.reasoning import block, find_paths

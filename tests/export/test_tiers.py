@@ -15,9 +15,11 @@ import pytest
 
 from tests.export.test_kgx import biolink
 from tests.export.tools import ARTIFACTS, SCHEMAS, module, node_script, open_view, read_dot, validate_gexf
+from tmekg.export.fields import rgb
 from tmekg.export.files import ExportFormat, export, written_paths
 from tmekg.export.style import EDGE_LINE_STYLES, IMPORTED_EDGE_COLOR
-from tmekg.export.view import View, project, rgb
+from tmekg.export.view import project
+from tmekg.export.view_model import View
 from tmekg.importers.base import Tier
 from tmekg.importers.liana import LianaImporter
 from tmekg.kg import KnowledgeGraph

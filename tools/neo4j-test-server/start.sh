@@ -12,20 +12,9 @@
 # The jars are fetched once from Maven Central into lib/ (see fetch.sh).
 set -euo pipefail
 
-if [[ $# -ne 2 ]]; then
-  echo "usage: $0 HOME PORT" >&2
-  exit 2
-fi
-home="$1"
-port="$2"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-
-"$here/fetch.sh"
-command -v java > /dev/null || { echo "start.sh: java not found on PATH" >&2; exit 1; }
-mkdir -p "$home"
-# An absolute, normalized path: Neo4j refuses "../home" ("not a normalized path"), and the JVM's working directory
-# must not change what HOME means.
-home="$(cd "$home" && pwd -P)"
+# shellcheck source=../server-prelude.sh
+source "$here/../server-prelude.sh" "$@"  # sets home (absolute) and port
 
 exec java \
   -Xmx"${NEO4J_TEST_HEAP:-1g}" \

@@ -421,6 +421,8 @@ def run_query(
             f"the query uses {clause}, which makes the server fetch a URL or file; it is refused unless you pass "
             "--allow-network"
         )
+    for name, value in (params or {}).items():
+        _check_bolt_value(name, value)
 
     @unit_of_work(timeout=time_limit)
     def work(tx: ManagedTransaction) -> QueryResult:
@@ -432,6 +434,28 @@ def run_query(
         if write:
             return session.execute_write(work)
         return session.execute_read(work)
+
+
+_INT64 = range(-(2**63), 2**63)
+
+
+def _check_bolt_value(name: str, value: Any) -> None:
+    """Refuse a parameter Bolt cannot carry: an integer outside 64 bits (the driver would raise OverflowError).
+
+    >>> _check_bolt_value("n", [1, {"k": 2**63}])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    tmekg.errors.InputError: --param n: 9223372036854775808 is outside Neo4j's 64-bit integer range ...
+    """
+    if isinstance(value, bool):
+        return
+    if isinstance(value, int) and value not in _INT64:
+        raise InputError(
+            f"--param {name}: {value} is outside Neo4j's 64-bit integer range (write it as a string or a float)"
+        )
+    items = value.values() if isinstance(value, Mapping) else value if isinstance(value, list) else ()
+    for item in items:
+        _check_bolt_value(name, item)
 
 
 _PARAMETER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")

@@ -9,8 +9,8 @@ group, every value an escaped literal (:func:`tmekg.backends.rdf.sparql_literal`
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TypeVar
 
 from tmekg.backends.base import QueryResult, Value
 from tmekg.backends.rdf import select_table, sparql_literal, to_rdf
@@ -19,6 +19,8 @@ from tmekg.kg import KnowledgeGraph
 from tmekg.queries import load_query
 
 __all__ = ["EmbeddedSparql", "bind_values", "is_update", "label_query"]
+
+T = TypeVar("T")
 
 # Tokens that may hold a '{' that does not open a group: comments, IRIs, strings (long strings first).
 _SKIP = re.compile(
@@ -140,10 +142,12 @@ class EmbeddedSparql:
 
     language = "sparql"
 
-    def __init__(self, graph: Any = None, *, allow_network: bool = False) -> None:
+    def __init__(self, graph: Any = None, *, allow_network: bool = False, time_limit: float | None = None) -> None:
         self.graph = graph
         #: whether a user query may use SERVICE (refused by default: the engine would fetch the URL)
         self.allow_network = allow_network
+        #: wall-clock seconds a user query (:meth:`query`, :meth:`update`) may run; ``None``: unbounded
+        self.time_limit = time_limit
 
     def describe(self) -> str:
         return "the embedded RDF store"
@@ -163,7 +167,26 @@ class EmbeddedSparql:
     def query(self, text: str, params: Mapping[str, Value], *, limit: int | None = None) -> QueryResult:
         if is_update(text, allow_network=self.allow_network):
             raise InputError("this is a SPARQL update; queries run read-only")
-        return self._select(text, params, limit)
+        return self._bounded(lambda: self._select(text, params, limit), "the query")
+
+    def update(self, text: str) -> int:
+        """Apply a SPARQL update to a copy of the in-memory graph and return the number of triples it would leave:
+        the graph itself is not changed (the update runs in the bounded worker, whose changes end with it)."""
+        graph = self._graph()
+
+        def run() -> int:
+            graph.update(text)
+            return len(graph)
+
+        return self._bounded(run, "the update")
+
+    def _bounded(self, work: Callable[[], T], what: str) -> T:
+        if self.time_limit is None:
+            return work()
+        from tmekg.backends.deadline import bounded
+
+        hint = "narrow its patterns, add a LIMIT, or raise --time-limit"
+        return bounded(work, self.time_limit, what, hint=hint)
 
     def _select(self, text: str, params: Mapping[str, Value], limit: int | None) -> QueryResult:
         columns, rows, truncated = select_table(self._graph(), text, dict(params), limit)

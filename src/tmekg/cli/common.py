@@ -16,7 +16,7 @@ from typer.core import TyperGroup
 from tmekg.errors import AmbiguousNameError, InputError, NotFoundError, SeedError, TmekgError
 
 if TYPE_CHECKING:
-    from tmekg.export.view import AnswerLayout
+    from tmekg.export.layout import AnswerLayout
     from tmekg.kg import KnowledgeGraph
     from tmekg.model import Entity
     from tmekg.vocab import EntityKind

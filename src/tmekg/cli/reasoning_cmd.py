@@ -167,7 +167,7 @@ def path(
     result = find_paths(kg, start, end, max_hops=max_hops, max_paths=max_paths, time_limit=time_limit)
     data = result.to_dict(kg, top_for(top, chosen != "table"))
     if export is not None:
-        from tmekg.export.layered import path_layout
+        from tmekg.export.layered_path import path_layout
 
         title = f"tmekg: paths from {source} to {target}"
         export_subgraph(result.subgraph(kg), export, export_format, title, path_layout(kg, result))
@@ -221,6 +221,15 @@ def query_sparql(
     file: Annotated[Path | None, typer.Option("--file", help="Run your own SPARQL query from this file.")] = None,
     write: Annotated[bool, typer.Option("--write", help="Allow a SPARQL update (on the in-memory graph).")] = False,
     limit: Annotated[int, typer.Option(min=1, help="Most rows to print; more are cut and the cut is said.")] = 10_000,
+    time_limit: Annotated[
+        float,
+        typer.Option(
+            "--time-limit",
+            min=0.1,
+            help="Seconds your --file query may run on the embedded graph before it is stopped (exit 2); with "
+            "--endpoint, --timeout bounds the wait instead.",
+        ),
+    ] = 60.0,
     allow_network: Annotated[
         bool,
         typer.Option(
@@ -281,7 +290,9 @@ def query_sparql(
         from tmekg.backends.sparql import EmbeddedSparql
 
         kg = load_graph(seed)
-        backend = EmbeddedSparql(to_rdf_graph(kg, write), allow_network=allow_network)
+        # only the user's own queries are stopped at --time-limit: the catalogue's are tmekg's, bounded by design
+        bound = time_limit if file is not None else None
+        backend = EmbeddedSparql(to_rdf_graph(kg, write), allow_network=allow_network, time_limit=bound)
     loaded = kg
 
     def lookup(text: str, kind: EntityKind | None) -> str:
@@ -290,9 +301,9 @@ def query_sparql(
 
     bindings = resolve_params(spec, _params(param or []), kg, declared_only=file is None, lookup=lookup)
     if endpoint is None and file is not None and write and is_update(spec.text, allow_network=allow_network):
-        embedded = backend.graph  # type: ignore[attr-defined]
-        embedded.update(spec.text)
-        render.console.print(f"update applied to the in-memory graph ({len(embedded)} triples); nothing is saved")
+        assert isinstance(backend, EmbeddedSparql)
+        triples = backend.update(spec.text)
+        render.console.print(f"update applied to the in-memory graph ({triples} triples); nothing is saved")
         return
     if file is not None:
         result = backend.query(spec.text, bindings, limit=limit)

@@ -20,18 +20,18 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tmekg.export.style import EDGE_LINE_STYLES, IMPORTED_EDGE_COLOR
-from tmekg.export.view import (
+from tmekg.export.fields import edge_fields, node_fields
+from tmekg.export.style import (
+    EDGE_LINE_STYLES,
     EDGE_OUTCOME_COLORS,
     EVIDENCE_WIDTH,
+    IMPORTED_EDGE_COLOR,
     NODE_STYLES,
     SIGN_ARROWS,
     SIGN_COLORS,
     THERAPY_EDGE_COLOR,
-    View,
-    edge_fields,
-    node_fields,
 )
+from tmekg.export.view_model import View
 
 if TYPE_CHECKING:
     from tmekg.export.registry import ExportJob

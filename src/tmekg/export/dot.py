@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tmekg.export.fields import flat
 from tmekg.export.style import DOT_ARROWS, DOT_SHAPES
-from tmekg.export.view import View, ViewEdge, flat
+from tmekg.export.view_model import View, ViewEdge
 from tmekg.vocab import CURIE_PATTERNS, curie_to_iri
 
 if TYPE_CHECKING:

@@ -31,7 +31,7 @@ from tmekg.export.registry import WRITERS, ExportFormat, ExportJob, Layout
 from tmekg.kg import KnowledgeGraph
 
 if TYPE_CHECKING:
-    from tmekg.export.view import AnswerLayout
+    from tmekg.export.layout import AnswerLayout
     from tmekg.importers.base import Tier
 
 __all__ = ["STDOUT", "ExportFormat", "export", "written_paths"]

@@ -14,8 +14,9 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING, Any
 
+from tmekg.export.fields import attribute_types, edge_fields, flat, node_fields, rgb
 from tmekg.export.style import GEXF_SHAPES
-from tmekg.export.view import View, attribute_types, edge_fields, flat, node_fields, rgb
+from tmekg.export.view_model import View
 
 if TYPE_CHECKING:
     from tmekg.export.registry import ExportJob

@@ -16,7 +16,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING, Any
 
-from tmekg.export.view import View, attribute_types, edge_fields, flat, node_fields
+from tmekg.export.fields import attribute_types, edge_fields, flat, node_fields
+from tmekg.export.view_model import View
 
 if TYPE_CHECKING:
     from tmekg.export.registry import ExportJob

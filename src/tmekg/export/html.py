@@ -32,15 +32,15 @@ from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
 from tmekg.export.labels import ENUMS, explain, field_label, human, short_name
-from tmekg.export.style import ANSWER_ROLE_COLORS, IMPORTED_EDGE_COLOR, LINE_STYLES
-from tmekg.export.view import (
+from tmekg.export.style import (
+    ANSWER_ROLE_COLORS,
     EDGE_OUTCOME_COLORS,
+    IMPORTED_EDGE_COLOR,
+    LINE_STYLES,
     NODE_STYLES,
     THERAPY_EDGE_COLOR,
-    View,
-    ViewEdge,
-    ViewNode,
 )
+from tmekg.export.view_model import View, ViewEdge, ViewNode
 from tmekg.names import GREEK, GREEK_SHORT, SPELLINGS, hgnc_symbols, name_keys
 
 if TYPE_CHECKING:
@@ -203,7 +203,7 @@ def overview(view: View) -> dict[str, Any]:
     (one edge per cell, process and sign, with the count of statements) -> tumor growth; laid out in columns
     (cells, processes with the anti-tumor ones on top, tumor growth) by :func:`~tmekg.export.layered
     .layered_positions`."""
-    from tmekg.export.layered import layered_positions
+    from tmekg.export.diagram import layered_positions
 
     nodes = {n.id: n for n in view.nodes}
     groups = _cell_groups(view)

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tmekg.errors import InputError
-from tmekg.export.view import View, ViewEdge, ViewNode
+from tmekg.export.view_model import View, ViewEdge, ViewNode
 from tmekg.text import spreadsheet_safe
 
 if TYPE_CHECKING:

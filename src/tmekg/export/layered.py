@@ -1,18 +1,12 @@
-"""An answer as a layered signal-flow diagram: typed nodes in layers (columns) and lanes (bands), typed edges,
-and a deterministic layout. :mod:`tmekg.export.plot` draws it with matplotlib; nothing here needs matplotlib.
+"""A therapy answer as a layered signal-flow diagram (:mod:`tmekg.export.diagram`), drawn by
+:mod:`tmekg.export.plot` with matplotlib (nothing here needs matplotlib), and the layout of its visual export.
 
 A therapy answer reads left to right: the therapy -> its targets -> the signals it severs or strengthens (and the
 killing it makes itself) -> the processes they act on -> tumor growth. Escape routes (pro-tumor signals it leaves
 intact) and the partner therapies that would close them have a lane of their own below. Interactions that carry
 the same signal (ligand -> receptor, or mediators) are one node with a count, so an answer with a hundred escape
-routes stays readable; the most important signals are shown (``top``) and the title says how many.
-
-A path answer puts each entity in the column of its longest distance from the start, the end in the last
-column, and the entities on net-positive paths above those on net-negative ones.
-
-The layout puts each layer in a column, in the order the nodes are given, then improves the order inside a
-column by barycentre sweeps and spreads the rows by lane; it is deterministic (no randomness, and no set order:
-the same bytes whatever the hash seed).
+routes stays readable; the most important signals are shown (``top``) and the title says how many. Path answers
+are in :mod:`tmekg.export.layered_path`.
 """
 
 from __future__ import annotations
@@ -22,25 +16,25 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from tmekg.actions import spec
+from tmekg.export.diagram import (
+    Diagram,
+    DiagramEdge,
+    DiagramNode,
+    answer_layout,
+    entity_kind,
+    short,
+    target_label,
+)
 from tmekg.export.labels import short_label
-from tmekg.export.view import AnswerLayout, endpoints
+from tmekg.export.layout import AnswerLayout
+from tmekg.export.view import endpoints
 from tmekg.kg import KnowledgeGraph
-from tmekg.model import CellType, Interaction, Molecule, Process
-from tmekg.reasoning.blocking import Effect, EscapeRoute, Partner, TherapyAnswer
-from tmekg.reasoning.paths import PathResult, SignedPath
+from tmekg.model import Interaction, Process
 from tmekg.reasoning.signed import EVIDENCE_WEIGHT
+from tmekg.reasoning.therapy_answer import Effect, EscapeRoute, Partner, TherapyAnswer
 from tmekg.vocab import TUMOR_GROWTH, Verdict
 
-__all__ = [
-    "Diagram",
-    "DiagramEdge",
-    "DiagramNode",
-    "layered_positions",
-    "path_diagram",
-    "path_layout",
-    "therapy_diagram",
-    "therapy_layout",
-]
+__all__ = ["signal_key", "signal_label", "therapy_diagram", "therapy_layout"]
 
 #: How the net direction of a therapy reads in a title.
 DIRECTION_WORDS = {
@@ -51,154 +45,7 @@ DIRECTION_WORDS = {
 }
 
 
-@dataclass(frozen=True)
-class DiagramNode:
-    """A box of the diagram. ``role`` says what it is in the answer (therapy, target, severed, strengthened,
-    drug_made, escape, partner, process, sink, entity); ``lane`` is ``None`` for a node that spans every lane
-    (processes and tumor growth); ``members`` are the interaction ids a signal node stands for."""
-
-    id: str
-    label: str
-    role: str
-    kind: str
-    layer: int
-    lane: int | None = 0
-    members: tuple[str, ...] = ()
-    detail: str = ""
-
-
-@dataclass(frozen=True)
-class DiagramEdge:
-    """An arrow: ``sign`` +1 (arrowhead), -1 (bar) or 0 (plain line); ``weight`` is the evidence weight (0-1)
-    that sets the width; ``role`` sets colour and dash (``severed`` edges are dashed: the therapy cuts them)."""
-
-    source: str
-    target: str
-    sign: int
-    role: str
-    weight: float = 1.0
-    label: str = ""
-
-
-@dataclass(frozen=True)
-class Diagram:
-    """A layered diagram: title (the net effect), subtitle (what is shown of what), nodes, edges, the names of
-    the columns and of the lanes."""
-
-    title: str
-    subtitle: str
-    nodes: tuple[DiagramNode, ...]
-    edges: tuple[DiagramEdge, ...]
-    columns: tuple[str, ...]
-    lanes: tuple[str, ...] = ("",)
-    notes: tuple[str, ...] = field(default=())
-
-    def node(self, node_id: str) -> DiagramNode:
-        return next(n for n in self.nodes if n.id == node_id)
-
-    def positions(self) -> dict[str, tuple[float, float]]:
-        """The layout: node id -> (column, row), row 0 at the top, in abstract units."""
-        return layered_positions(
-            {n.id: n.layer for n in self.nodes},
-            {n.id: n.lane for n in self.nodes},
-            [(e.source, e.target) for e in self.edges],
-        )
-
-
-# -- layout -----------------------------------------------------------------------------------------------------
-
-
-def layered_positions(
-    layers: dict[str, int],
-    lanes: dict[str, int | None],
-    edges: Iterable[tuple[str, str]],
-    *,
-    sweeps: int = 4,
-) -> dict[str, tuple[float, float]]:
-    """(x, y) for every node: x is its layer (one column per layer), y its row.
-
-    Rows are grouped by lane: lane 0 on top, lane 1 below it and so on, each lane as tall as its tallest column;
-    a node whose lane is ``None`` is placed among the others by its neighbours. Inside a column, nodes are ordered
-    by the mean row of their neighbours (barycentre sweeps, left to right then right to left), which keeps
-    crossings few; ties keep the given order. Pure and deterministic.
-
-    >>> pos = layered_positions({"a": 0, "b": 1, "c": 1}, {"a": 0, "b": 0, "c": 1}, [("a", "b"), ("a", "c")])
-    >>> pos["a"][0], pos["b"][0], pos["b"][1] < pos["c"][1]
-    (0.0, 1.0, True)
-    """
-    import networkx as nx
-
-    if not layers:
-        return {}
-    graph: nx.Graph[str] = nx.Graph()
-    for node, layer in layers.items():
-        graph.add_node(node, layer=layer)
-    graph.add_edges_from((u, v) for u, v in edges if u in layers and v in layers and u != v)
-    columns: dict[int, list[str]] = defaultdict(list)
-    for node in layers:  # initial order: as given (not networkx's multipartite_layout, which orders a column as
-        columns[layers[node]].append(node)  # a set, so by the hash seed)
-    order = sorted(columns)
-    lane_ids = sorted({lane for lane in lanes.values() if lane is not None}) or [0]
-
-    def rows() -> dict[str, float]:
-        """Row of every node from the current column orders."""
-        height = {lane: max(sum(1 for n in columns[c] if lanes.get(n) == lane) for c in order) for lane in lane_ids}
-        top = {}
-        start = 0.0
-        for lane in lane_ids:
-            top[lane] = start
-            start += height[lane] + (0.6 if height[lane] else 0.0)
-        total = start - 0.6
-        out: dict[str, float] = {}
-        for c in order:
-            column = columns[c]
-            spanning = [n for n in column if lanes.get(n) is None]
-            if spanning and len(spanning) == len(column):
-                offset = (total - len(column)) / 2 + 0.5
-                out.update({n: offset + i for i, n in enumerate(column)})
-                continue
-            for lane in lane_ids:
-                members = [n for n in column if lanes.get(n) == lane]
-                offset = top[lane] + (height[lane] - len(members)) / 2 + 0.5
-                out.update({n: offset + i for i, n in enumerate(members)})
-            for i, n in enumerate(spanning):  # mixed columns: spanning nodes after the laned ones
-                out[n] = start + i
-        return out
-
-    lane_rank: dict[int | None, int] = {lane: i for i, lane in enumerate(lane_ids)}
-
-    def sweep(sequence: list[int], step: int) -> None:
-        """Reorder each column of ``sequence`` by the mean row of its neighbours in the column ``step`` away."""
-        for c in sequence:
-            i = order.index(c) + step
-            if not 0 <= i < len(order):
-                continue
-            near = set(columns[order[i]])
-            current = rows()
-
-            def barycentre(node: str, near: set[str] = near, current: dict[str, float] = current) -> float:
-                around = [current[m] for m in graph.neighbors(node) if m in near]
-                return sum(around) / len(around) if around else current[node]
-
-            columns[c].sort(key=lambda n: (lane_rank.get(lanes.get(n), -1), barycentre(n)))
-
-    for _ in range(sweeps):
-        sweep(order[1:], -1)
-        sweep(order[-2::-1], 1)
-    final = rows()
-    return {n: (float(layers[n]), round(final[n], 4)) for n in layers}
-
-
 # -- shared pieces ----------------------------------------------------------------------------------------------
-
-
-def _short(text: str, limit: int = 34) -> str:
-    """Cut a label to ``limit`` characters with an ellipsis.
-
-    >>> _short("tumor-associated macrophage", 12)
-    'tumor-assoc…'
-    """
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _name(kg: KnowledgeGraph, entity_id: str) -> str:
@@ -245,27 +92,6 @@ def _cells_line(kg: KnowledgeGraph, inters: Sequence[Interaction]) -> str:
 
 def _weight(inters: Iterable[Interaction]) -> float:
     return max((EVIDENCE_WEIGHT[i.evidence_level] for i in inters), default=0.5)
-
-
-def _kind(kg: KnowledgeGraph, entity_id: str) -> str:
-    if not kg.has(entity_id):
-        return "other"
-    entity = kg.get(entity_id)
-    if isinstance(entity, CellType):
-        return "cell"
-    if isinstance(entity, Molecule):
-        return "metabolite" if entity.molecule_type.value == "metabolite" else "molecule"
-    return entity.kind.value
-
-
-def _target_label(kg: KnowledgeGraph, entity_id: str) -> str:
-    """A display name with a molecule's gene symbol when it differs: ``PD-1 (PDCD1)``."""
-    if not kg.has(entity_id):
-        return entity_id
-    entity = kg.get(entity_id)
-    label = short_label(entity)
-    symbol = getattr(entity, "symbol", None)
-    return f"{label} ({symbol})" if symbol and symbol != label else label
 
 
 # -- therapy ----------------------------------------------------------------------------------------------------
@@ -317,9 +143,9 @@ def _gather_escapes(routes: Iterable[EscapeRoute]) -> list[_Signal]:
 def _signal_node(kg: KnowledgeGraph, signal: _Signal, layer: int, lane: int) -> DiagramNode:
     first = signal.inters[0]
     count = len(signal.inters)
-    head = _short(signal_label(kg, first))
+    head = short(signal_label(kg, first))
     suffix = f"  ({count})" if count > 1 else ""
-    label = f"{head}{suffix}\n{_short(_cells_line(kg, signal.inters), 38)}"
+    label = f"{head}{suffix}\n{short(_cells_line(kg, signal.inters), 38)}"
     return DiagramNode(
         signal.node_id,
         label,
@@ -360,7 +186,7 @@ def therapy_diagram(
     for action in answer.actions:
         target = action.target
         if target not in nodes:
-            nodes[target] = DiagramNode(target, _target_label(kg, target), "target", _kind(kg, target), 1, 0)
+            nodes[target] = DiagramNode(target, target_label(kg, target), "target", entity_kind(kg, target), 1, 0)
         action_spec = spec(action.action)
         sign = 1 if action_spec.target_sign is None else action_spec.target_sign
         weight = EVIDENCE_WEIGHT[action.evidence_level]
@@ -377,7 +203,7 @@ def therapy_diagram(
         action = made.action
         node_id = f"drug_made|{action.target}"
         cells = _listing([_name(kg, c) for c in action.effector]) or "the therapy"
-        label = f"kills {_short(kg.label(action.target), 20)}+ cells\nby {_short(cells, 30)}"
+        label = f"kills {short(kg.label(action.target), 20)}+ cells\nby {short(cells, 30)}"
         nodes[node_id] = DiagramNode(node_id, label, "drug_made", "signal", 2, 0)
         edges.append(DiagramEdge(action.target, node_id, 0, "via"))
         if action.process:
@@ -414,13 +240,13 @@ def therapy_diagram(
         node_id = "partner|" + "|".join(p.therapy.id for p in members)
         names = _listing([p.therapy.label for p in members], 2)
         most = max(len(p.closes) for p in members)
-        label = f"{_short(names, 34)}\ncloses {most} route(s)"
+        label = f"{short(names, 34)}\ncloses {most} route(s)"
         nodes[node_id] = DiagramNode(node_id, label, "partner", "therapy", 0, 1, tuple(p.therapy.id for p in members))
         edges.extend(DiagramEdge(node_id, target, -1, "partner", 0.0, "closes") for target in closed)
     # processes and tumor growth
     processes = sorted({e.target for e in edges if e.target not in nodes and e.target != TUMOR_GROWTH})
     for process in processes:
-        nodes[process] = DiagramNode(process, _short(kg.label(process), 30), "process", "process", 3, None)
+        nodes[process] = DiagramNode(process, short(kg.label(process), 30), "process", "process", 3, None)
         entity = kg.get(process) if kg.has(process) else None
         if isinstance(entity, Process):  # a process's sign toward the tumor is its polarity; nothing is assumed
             edges.append(DiagramEdge(process, TUMOR_GROWTH, entity.polarity, "polarity"))
@@ -432,7 +258,7 @@ def therapy_diagram(
         f"{therapy.label}{cancer}: predicted net effect {DIRECTION_WORDS[net.direction.value]} "
         f"(score {net.score:+.2f}; {len(net.supporting)} supporting, {len(net.opposing)} opposing path(s))"
     )
-    verbs = "; ".join(f"{a.action.value} {_target_label(kg, a.target)}" for a in answer.actions)
+    verbs = "; ".join(f"{a.action.value} {target_label(kg, a.target)}" for a in answer.actions)
     n_acted = len(answer.severed) + len(answer.strengthened)
     parts = [
         verbs,
@@ -451,131 +277,6 @@ def therapy_diagram(
         columns=("therapy", "targets", "signals it cuts, strengthens or makes", "processes", "tumor"),
         lanes=("what the therapy acts on", "escape routes left open, and partners that close them"),
     )
-
-
-# -- paths ------------------------------------------------------------------------------------------------------
-
-
-def _path_layers(paths: Sequence[SignedPath], source: str, target: str) -> dict[str, int]:
-    """Longest distance from ``source`` over the union of the paths (their first position when the union has a
-    cycle); ``target`` in the last column."""
-    import networkx as nx
-
-    union: nx.DiGraph[str] = nx.DiGraph()
-    for path in paths:
-        union.add_edges_from((h.source, h.target) for h in path.hops)
-    if nx.is_directed_acyclic_graph(union):
-        depth: dict[str, int] = {}
-        for node in nx.topological_sort(union):
-            depth[node] = max((depth[p] + 1 for p in union.predecessors(node)), default=0)
-    else:
-        depth = {}
-        for path in paths:
-            for i, node in enumerate(path.nodes):
-                depth[node] = min(depth.get(node, i), i)
-    depth[source] = 0
-    last = max(depth.values(), default=0)
-    depth[target] = max(last, 1)
-    for node, d in depth.items():
-        if node != target and d >= depth[target]:
-            depth[node] = depth[target] - 1
-    return depth
-
-
-def path_diagram(kg: KnowledgeGraph, result: PathResult, *, top: int = 12) -> Diagram:
-    """The layered diagram of a path answer (what ``tmekg path A B --plot`` draws): the ``top`` strongest paths
-    (by weight, then length), entities on net-positive paths in the upper lane, on net-negative ones in the
-    lower lane, on both in between; hop sign as arrowhead or bar, hop evidence as width."""
-    ordered = sorted(result.paths, key=lambda p: (-p.weight, len(p.hops), p.nodes))
-    shown = ordered[:top]
-    layers = _path_layers(shown, result.source, result.target)
-    signs: dict[str, set[int]] = defaultdict(set)
-    for path in shown:
-        for node in path.nodes:
-            signs[node].add(path.sign)
-    nodes = []
-    for node_id, layer in layers.items():
-        lane: int | None = None
-        if node_id not in (result.source, result.target):
-            lane = {frozenset({1}): 0, frozenset({-1}): 2}.get(frozenset(signs[node_id]), 1)
-        role = "sink" if node_id == TUMOR_GROWTH else "entity"
-        nodes.append(
-            DiagramNode(node_id, _short(_target_label(kg, node_id), 30), role, _kind(kg, node_id), layer, lane)
-        )
-    hops: dict[tuple[str, str, str], DiagramEdge] = {}
-    for path in shown:
-        for hop in path.hops:
-            key = (hop.source, hop.target, hop.predicate)
-            previous = hops.get(key)
-            if previous is None or previous.weight < hop.weight:
-                role = "activating" if hop.sign > 0 else "inhibiting"
-                hops[key] = DiagramEdge(hop.source, hop.target, hop.sign, role, hop.weight, hop.predicate)
-    plus = sum(1 for p in result.paths if p.sign > 0)
-    minus = len(result.paths) - plus
-    start, end = kg.label(result.source), kg.label(result.target)
-    meaning = f" (more {start} gives more {end})" if plus else ""
-    if plus > minus:
-        net = "net +"
-    elif minus > plus:
-        net = "net −"
-    else:
-        net = "balanced"
-    title = f"{start} → {end}: {len(result.paths)} signed path(s), {plus} net +{meaning}, {minus} net − — {net}"
-    strongest = shown[0] if shown else None
-    parts = [f"the {len(shown)} strongest shown" if len(shown) < len(result.paths) else "all paths shown"]
-    if strongest is not None:
-        parts.append(
-            "strongest: "
-            + " → ".join(_short(kg.label(n), 24) for n in strongest.nodes)
-            + f" (weight {strongest.weight:.1f})"
-        )
-    if result.truncated:
-        parts.append("the search was cut by a bound")
-    columns = tuple("start" if i == 0 else "end" if i == layers[result.target] else f"step {i}"
-                    for i in range(layers[result.target] + 1)) if layers else ("start", "end")  # fmt: skip
-    return Diagram(
-        title=title,
-        subtitle=" · ".join(parts),
-        nodes=tuple(sorted(nodes, key=lambda n: (n.layer, n.id))),
-        edges=tuple(hops.values()),
-        columns=columns,
-        lanes=("on net + paths", "on both", "on net − paths"),
-    )
-
-
-# -- answer layouts for the visual exports (one node per entity) --------------------------------------------------
-
-#: Pixels per column and per row when a layered layout is used by the exports.
-COLUMN_PX = 300.0
-ROW_PX = 72.0
-
-
-def _answer_layout(
-    sub: KnowledgeGraph,
-    layers: dict[str, int],
-    lanes: dict[str, int | None],
-    roles: dict[str, str],
-    links: list[tuple[str, str]],
-) -> AnswerLayout:
-    """Complete the layers with every linked entity of the answer's graph (processes in the column before tumor
-    growth, anything else in a bottom lane beside its first neighbour) and turn rows and columns into pixels.
-    Entities without an edge keep the default placement (rows below; hidden in the HTML view unless asked)."""
-    process_column = max(layers.values(), default=0) + 1
-    for inter in sub.interactions:
-        sender, receiver = endpoints(inter)
-        links.extend([(sender, receiver), (sender, inter.process)])
-        for node in (sender, receiver, inter.process):
-            if node not in layers and sub.has(node) and sub.get(node).kind.value == "process":
-                layers[node], lanes[node] = process_column, None
-    for node in (n for edge in links for n in edge):
-        if node not in layers and node != TUMOR_GROWTH:
-            near = [layers[m] for a, b in links for m in (a, b) if node in (a, b) and m in layers]
-            layers[node], lanes[node] = (min(near) if near else 1), 3
-    layers[TUMOR_GROWTH], lanes[TUMOR_GROWTH] = process_column + 1, None
-    links.extend((p, TUMOR_GROWTH) for p, layer in layers.items() if layer == process_column)
-    positions = layered_positions(layers, lanes, links)
-    pixels = {n: (round(x * COLUMN_PX, 2), round(y * ROW_PX, 2)) for n, (x, y) in positions.items()}
-    return AnswerLayout(pixels, roles)
 
 
 def therapy_layout(kg: KnowledgeGraph, answer: TherapyAnswer) -> AnswerLayout:
@@ -600,14 +301,4 @@ def therapy_layout(kg: KnowledgeGraph, answer: TherapyAnswer) -> AnswerLayout:
         for node, layer in ((sender, 2), (receiver, 3)):
             if node != inter.process and node != TUMOR_GROWTH and node not in layers:
                 layers[node], lanes[node] = layer, lane
-    return _answer_layout(answer.subgraph(kg), layers, lanes, roles, links)
-
-
-def path_layout(kg: KnowledgeGraph, result: PathResult) -> AnswerLayout:
-    """The layered layout of a path answer's exported subgraph: the entities of the paths in the columns of
-    :func:`path_diagram`, the cells that carry their signals in a lane below."""
-    layers = _path_layers(result.paths, result.source, result.target) if result.paths else {}
-    layers.pop(TUMOR_GROWTH, None)
-    lanes: dict[str, int | None] = dict.fromkeys(layers, 0)
-    links = [(h.source, h.target) for p in result.paths for h in p.hops]
-    return _answer_layout(result.subgraph(kg), layers, lanes, {}, links)
+    return answer_layout(answer.subgraph(kg), layers, lanes, roles, links)

@@ -20,13 +20,15 @@ from typing import TYPE_CHECKING, Any
 
 from tmekg.atomic import atomic_path
 from tmekg.errors import InputError
-from tmekg.export.layered import Diagram, path_diagram, therapy_diagram
+from tmekg.export.diagram import Diagram
+from tmekg.export.layered import therapy_diagram
+from tmekg.export.layered_path import path_diagram
 from tmekg.export.style import NODE_STYLES, SIGN_COLORS, THERAPY_EDGE_COLOR
 
 if TYPE_CHECKING:
     from tmekg.kg import KnowledgeGraph
-    from tmekg.reasoning.blocking import TherapyAnswer
     from tmekg.reasoning.paths import PathResult
+    from tmekg.reasoning.therapy_answer import TherapyAnswer
 
 __all__ = [
     "INSTALL_HINT",
@@ -274,8 +276,8 @@ def plot_paths(kg: KnowledgeGraph, result: PathResult, path: Path, *, top: int =
 def plot_answer(kg: KnowledgeGraph, answer: object, path: Path) -> Path:
     """Draw a :class:`~tmekg.reasoning.blocking.TherapyAnswer` or a :class:`~tmekg.reasoning.paths.PathResult`;
     the format comes from the file's suffix (checked before anything is computed or drawn)."""
-    from tmekg.reasoning.blocking import TherapyAnswer
     from tmekg.reasoning.paths import PathResult
+    from tmekg.reasoning.therapy_answer import TherapyAnswer
 
     path = Path(path)
     plot_format(path)

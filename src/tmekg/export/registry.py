@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from tmekg.export.view import AnswerLayout, View
+    from tmekg.export.layout import AnswerLayout
+    from tmekg.export.view_model import View
     from tmekg.importers.base import Tier
     from tmekg.kg import KnowledgeGraph
 

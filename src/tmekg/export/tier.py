@@ -7,7 +7,7 @@ per imported tier with its version, licence and source). With imported tiers:
   imported pair is a ``tmekg:ImportedPair`` with ``tmekg:layer``;
 - ``trig`` / ``nq``: the same as a Dataset with one named graph per layer.
 
-The visual formats draw imported pairs too (:func:`tmekg.export.view.imported_edges`); JSON lists them
+The visual formats draw imported pairs too (:func:`tmekg.export.view_tiers.imported_edges`); JSON lists them
 (:mod:`tmekg.export.canonical`). An imported pair never carries a sign or an outcome.
 """
 

@@ -30,14 +30,7 @@ rows below the connected graph. An answer's layout (``layout``: positions and ro
 strengthened, escape) and the colour of that role.
 
 Layers: every edge carries its ``layer`` (``curated``, or ``imported:<resource>``) and every node the
-``layers`` that name it; the view's ``layers`` list what it holds. An imported pair (``tiers``) is a grey, dotted
-``binds (imported)`` edge from its ligand to its receptor (kind ``imported``, id the pair's id, with
-``|<ligand>|<receptor>`` added when a complex the curated graph does not have is drawn member by member), carrying
-the resource, its version and licence, its evidence ids, its own claim and the import flags, and never a sign,
-an outcome or an evidence level; a molecule that only imported pairs name is a node of kind ``imported``
-labelled with its symbol, laid out in rows below the curated graph (a spring layout of thousands of imported
-pairs would take minutes). A pair with a side tmekg could not resolve to an id is not drawn (the layer's
-``drawn_pairs`` says how many are).
+``layers`` that name it; how imported pairs are drawn is in :mod:`tmekg.export.view_tiers`.
 
 >>> from tmekg.model import Cancer
 >>> view = project(KnowledgeGraph(cancers=(Cancer(id="MONDO:0005105", label="melanoma"),)), isolated=True)
@@ -48,19 +41,15 @@ pairs would take minutes). A pair with a side tmekg could not resolve to an id i
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 from tmekg.actions import spec
 from tmekg.answers import citation, function_label
+from tmekg.export.layout import AnswerLayout, spring_layout
 from tmekg.export.style import (
     ANSWER_ROLE_COLORS,
-    EDGE_LINE_STYLES,
     EDGE_OUTCOME_COLORS,
     EVIDENCE_WIDTH,
-    IMPORTED_EDGE_COLOR,
-    IMPORTED_EDGE_WIDTH,
     NODE_STYLES,
     SIGN_ARROWS,
     SIGN_COLORS,
@@ -68,7 +57,9 @@ from tmekg.export.style import (
     THERAPY_EDGE_COLOR,
     NodeStyle,
 )
-from tmekg.importers.base import CURATED_LAYER, ImportedPair, Tier
+from tmekg.export.view_model import View, ViewEdge, ViewNode
+from tmekg.export.view_tiers import imported_edges
+from tmekg.importers.base import CURATED_LAYER, Tier
 from tmekg.kg import KnowledgeGraph
 from tmekg.model import CellType, Entity, Interaction, Molecule, Process, Therapy, TherapyAction
 from tmekg.vocab import TUMOR_GROWTH, EvidenceLevel, MoleculeType, TumorOutcome
@@ -81,97 +72,11 @@ __all__ = [
     "SIGN_COLORS",
     "SIGN_NAMES",
     "THERAPY_EDGE_COLOR",
-    "AnswerLayout",
     "NodeStyle",
-    "View",
-    "ViewEdge",
-    "ViewNode",
-    "attribute_types",
-    "edge_fields",
-    "flat",
-    "imported_edges",
-    "node_fields",
+    "endpoints",
     "project",
-    "rgb",
     "style_kind",
 ]
-
-
-@dataclass(frozen=True)
-class ViewNode:
-    """A node: id (CURIE), label, kind and style, position, and scalar or list details."""
-
-    id: str
-    label: str
-    kind: str
-    shape: str
-    color: str
-    size: float
-    x: float = 0.0
-    y: float = 0.0
-    attrs: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class ViewEdge:
-    """An edge (an interaction or a therapy action) with its style and its n-ary details in ``attrs``."""
-
-    id: str
-    source: str
-    target: str
-    label: str
-    kind: str  # "interaction", "therapy_action", "effect", "polarity", "bundle" or "imported"
-    sign: int  # +1 or -1; 0 for an imported pair, which has none
-    outcome: str  # a TumorOutcome value, "therapy" for therapy actions, "imported" for imported pairs
-    evidence_level: str
-    color: str
-    width: float
-    arrow: str
-    attrs: dict[str, Any] = field(default_factory=dict)
-    layer: str = CURATED_LAYER
-
-    @property
-    def sign_name(self) -> str:
-        return SIGN_NAMES.get(self.sign, "")
-
-    @property
-    def sign_color(self) -> str:
-        return SIGN_COLORS.get(self.sign, self.color)
-
-    @property
-    def line_style(self) -> str:
-        """solid, dashed or dotted: what the line means is in :data:`tmekg.export.style.LINE_STYLES`."""
-        return EDGE_LINE_STYLES[self.kind]
-
-    @property
-    def signed(self) -> bool:
-        """Whether the edge carries a sign and an outcome (an imported pair does not)."""
-        return self.kind != "imported"
-
-
-@dataclass(frozen=True)
-class View:
-    """The projection: nodes in a stable order (kind, then id), edges in a stable order (kind, then id)."""
-
-    title: str
-    nodes: tuple[ViewNode, ...]
-    edges: tuple[ViewEdge, ...]
-    #: labels of every entity of the graph, drawn or not (cards name ligands, receptors and cancers by them)
-    labels: dict[str, str] = field(default_factory=dict)
-    #: positions come from an answer's layered layout
-    layered: bool = False
-    #: the layers the view holds: curated, then each imported tier with its provenance
-    layers: tuple[dict[str, Any], ...] = ()
-
-    @property
-    def layer_names(self) -> list[str]:
-        return [str(layer["layer"]) for layer in self.layers] or [CURATED_LAYER]
-
-    def node(self, node_id: str) -> ViewNode:
-        return next(n for n in self.nodes if n.id == node_id)
-
-    def edge(self, edge_id: str) -> ViewEdge:
-        return next(e for e in self.edges if e.id == edge_id)
 
 
 def style_kind(entity: Entity) -> str:
@@ -290,68 +195,6 @@ def _action_edge(kg: KnowledgeGraph, action: TherapyAction) -> ViewEdge:
         arrow=SIGN_ARROWS[sign],
         attrs=attrs,
     )
-
-
-def _component_layout(graph: Any, nodes: list[str]) -> dict[str, tuple[float, float]]:
-    """Spring layout of one connected component (``nodes`` in a fixed order), in pixels, with its top-left corner
-    at (0, 0). The component is copied into a new graph in that order: ``graph.subgraph`` iterates a small node
-    set in set order, which depends on the hash seed, and spring_layout's result depends on the node order."""
-    import networkx as nx
-
-    if len(nodes) == 1:
-        return {nodes[0]: (0.0, 0.0)}
-    sub: nx.Graph[str] = nx.Graph()
-    sub.add_nodes_from(nodes)
-    sub.add_edges_from(sorted(tuple(sorted(e)) for e in graph.subgraph(nodes).edges))
-    raw = nx.spring_layout(sub, k=3.0 / len(sub) ** 0.5, iterations=200, seed=7)
-    scale = 95.0 * len(sub) ** 0.5
-    xs = [float(p[0]) * scale for p in raw.values()]
-    ys = [float(p[1]) * scale for p in raw.values()]
-    x0, y0 = min(xs), min(ys)
-    return {n: (float(p[0]) * scale - x0, float(p[1]) * scale - y0) for n, p in raw.items()}
-
-
-def _layout(node_ids: list[str], edges: list[ViewEdge]) -> dict[str, tuple[float, float]]:
-    """A deterministic layout in pixels: each connected component laid out by networkx's spring layout (fixed
-    seed), components packed in rows, largest first; nodes without edges in rows below, in ``node_ids`` order."""
-    import networkx as nx
-
-    graph: nx.Graph[str] = nx.Graph()
-    graph.add_edges_from((e.source, e.target) for e in edges)
-    order = {n: i for i, n in enumerate(node_ids)}
-    components = [sorted(c, key=lambda n: (order.get(n, len(order)), n)) for c in nx.connected_components(graph)]
-    components.sort(key=lambda c: (-len(c), order.get(c[0], len(order)), c[0]))
-    pos: dict[str, tuple[float, float]] = {}
-    blocks = [_component_layout(graph, c) for c in components]
-    gap = 90.0
-    sizes = [(max(bx for bx, _ in b.values()) + gap, max(by for _, by in b.values()) + gap) for b in blocks]
-    area = sum(w * h for w, h in sizes)
-    width = max([w for w, _ in sizes] + [(area * 1.6) ** 0.5, 900.0])  # about 1.6 times wider than high
-    x = y = row_height = 0.0
-    for block in blocks:
-        w = max(bx for bx, _ in block.values())
-        h = max(by for _, by in block.values())
-        if x > 0 and x + w > width:
-            x, y, row_height = 0.0, y + row_height + gap, 0.0
-        pos.update({n: (round(x + bx, 2), round(y + by, 2)) for n, (bx, by) in block.items()})
-        x += w + gap
-        row_height = max(row_height, h)
-    bottom = y + row_height + 2 * gap if pos else 0.0
-    rest = [n for n in node_ids if n not in pos]
-    per_row = max(int(width // 110), 6)
-    for i, node in enumerate(rest):
-        row, col = divmod(i, per_row)
-        pos[node] = (round(col * 110.0, 2), round(bottom + row * 80.0, 2))
-    return pos
-
-
-@dataclass(frozen=True)
-class AnswerLayout:
-    """Where an answer puts things: node positions in pixels and a role for each interaction edge (severed,
-    strengthened, escape...). Built by :func:`tmekg.export.layered.therapy_layout` and ``path_layout``."""
-
-    positions: Mapping[str, tuple[float, float]]
-    roles: Mapping[str, str] = field(default_factory=dict)
 
 
 _STRENGTH = [level.value for level in EvidenceLevel]  # strongest first
@@ -474,76 +317,6 @@ def _bundled(edges: list[ViewEdge]) -> list[ViewEdge]:
     return out
 
 
-def _pair_side(kg: KnowledgeGraph, ids: tuple[str, ...]) -> list[str]:
-    """The node(s) one side of an imported pair is drawn at: a curated complex with exactly these subunits, else
-    each member."""
-    if len(ids) > 1:
-        for complex_id in sorted(kg.complexes_of(ids[0])):
-            entity = kg.get(complex_id)
-            if isinstance(entity, Molecule) and set(entity.subunits) == set(ids):
-                return [complex_id]
-    return list(dict.fromkeys(ids))
-
-
-def _pair_labels(pair: ImportedPair) -> dict[str, str]:
-    """Id -> the symbol the resource gave it (when every member resolved, so that the two lists line up)."""
-    labels: dict[str, str] = {}
-    for ids, symbols in ((pair.ligand_ids, pair.ligand_symbols), (pair.receptor_ids, pair.receptor_symbols)):
-        if len(ids) == len(symbols):
-            labels.update(zip(ids, symbols, strict=True))
-    return labels
-
-
-def imported_edges(kg: KnowledgeGraph, tier: Tier) -> tuple[list[ViewEdge], dict[str, str], int]:
-    """The edges of one imported tier, the labels of the ids they name, and how many pairs were not drawn (a
-    side with no resolved id)."""
-    edges: list[ViewEdge] = []
-    labels: dict[str, str] = {}
-    skipped = 0
-    for pair in tier.pairs:
-        ligands, receptors = _pair_side(kg, pair.ligand_ids), _pair_side(kg, pair.receptor_ids)
-        if not ligands or not receptors:
-            skipped += 1
-            continue
-        labels.update(_pair_labels(pair))
-        ends = [(ligand, receptor) for ligand in ligands for receptor in receptors]
-        for ligand, receptor in ends:
-            attrs: dict[str, Any] = {
-                "pair": pair.id,
-                "resource": tier.resource,
-                "resource_version": tier.version,
-                "licence": tier.licence,
-                "ligand": ligand,
-                "receptor": receptor,
-                "resource_ligand": pair.ligand,
-                "resource_receptor": pair.receptor,
-                "evidence": list(pair.evidence),
-                "resource_claim": pair.claim,
-                "flags": list(pair.flags),
-                "source_id": pair.source_id,
-                "summary": f"{pair.ligand} binds {pair.receptor} according to {tier.resource} {tier.version} "
-                f"({tier.licence}); imported, with no tmekg sign or outcome",
-            }
-            edges.append(
-                ViewEdge(
-                    id=pair.id if len(ends) == 1 else f"{pair.id}|{ligand}|{receptor}",
-                    source=ligand,
-                    target=receptor,
-                    label="binds (imported)",
-                    kind="imported",
-                    sign=0,
-                    outcome="imported",
-                    evidence_level="",
-                    color=IMPORTED_EDGE_COLOR,
-                    width=IMPORTED_EDGE_WIDTH,
-                    arrow="none",
-                    attrs=attrs,
-                    layer=tier.layer,
-                )
-            )
-    return edges, labels, skipped
-
-
 def _with_role(edge: ViewEdge, role: str) -> ViewEdge:
     attrs = edge.attrs | {"answer_role": role}
     return ViewEdge(
@@ -607,7 +380,8 @@ def project(
         else:
             raw.append((node_id, entity.label, style_kind(entity), _node_attrs(entity) | {"layers": in_layers}))
     raw.sort(key=lambda r: (order.index(r[2]), r[0]))
-    pos = _layout([r[0] for r in raw], [e for e in edges if e.signed])  # imported pairs never move the curated layout
+    # imported pairs never move the curated layout
+    pos = spring_layout([r[0] for r in raw], [e for e in edges if e.signed])
     if layout is not None:
         pos |= {n: xy for n, xy in layout.positions.items() if n in pos}
     nodes = []
@@ -624,69 +398,3 @@ def project(
         layered=layout is not None,
         layers=tuple(held),
     )
-
-
-def node_fields(node: ViewNode) -> dict[str, Any]:
-    """Every attribute of a node (lists kept), style first: the rows every writer serialises."""
-    r, g, b = rgb(node.color)
-    base: dict[str, Any] = {"label": node.label, "kind": node.kind, "shape": node.shape, "color": node.color}
-    base |= {"r": r, "g": g, "b": b, "size": node.size, "x": node.x, "y": node.y}
-    return base | node.attrs
-
-
-def edge_fields(edge: ViewEdge) -> dict[str, Any]:
-    """Every attribute of an edge (lists kept), style first. An imported pair has no sign, outcome or evidence
-    level, so it has none of those attributes."""
-    base: dict[str, Any] = {"label": edge.label, "kind": edge.kind, "layer": edge.layer}
-    if edge.signed:
-        base |= {
-            "sign": edge.sign,
-            "sign_name": edge.sign_name,
-            "outcome": edge.outcome,
-            "evidence_level": edge.evidence_level,
-        }
-    base |= {"color": edge.color}
-    if edge.signed:
-        base["sign_color"] = edge.sign_color
-    base |= {"width": edge.width, "arrow": edge.arrow, "line_style": edge.line_style}
-    return base | edge.attrs
-
-
-def attribute_types(rows: list[dict[str, Any]]) -> dict[str, str]:
-    """The type of each attribute over ``rows``, in first-seen order: ``integer``, ``double`` or ``string``
-    (lists count as strings: writers without lists join them with ``|``)."""
-    types: dict[str, str] = {}
-    for row in rows:
-        for name, value in row.items():
-            if isinstance(value, bool) or not isinstance(value, int | float):
-                kind = "string"
-            else:
-                kind = "double" if isinstance(value, float) else "integer"
-            seen = types.get(name)
-            if seen is None or seen == kind:
-                types[name] = kind
-            elif {seen, kind} == {"integer", "double"}:
-                types[name] = "double"
-            else:
-                types[name] = "string"
-    return types
-
-
-def flat(value: Any) -> str | int | float:
-    """A scalar for formats without lists: lists joined by ``|``."""
-    if isinstance(value, list):
-        return "|".join(str(v) for v in value)
-    if isinstance(value, bool):
-        return str(value).lower()
-    if isinstance(value, int | float | str):
-        return value
-    return str(value)
-
-
-def rgb(color: str) -> tuple[int, int, int]:
-    """``#RRGGBB`` -> ``(r, g, b)``.
-
-    >>> rgb("#C0392B")
-    (192, 57, 43)
-    """
-    return int(color[1:3], 16), int(color[3:5], 16), int(color[5:7], 16)

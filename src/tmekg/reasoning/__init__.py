@@ -6,23 +6,12 @@
 'atezolizumab'
 """
 
-from tmekg.reasoning.blocking import (
-    DrugMade,
-    Effect,
-    EscapeRoute,
-    Need,
-    NetEffect,
-    Partner,
-    TherapyAnswer,
-    affected,
-    block,
-    needs,
-    tumor_sign,
-)
+from tmekg.reasoning.blocking import affected, block, needs, tumor_sign
 from tmekg.reasoning.classify import Classified, by_hijacked_function, classify, conflicts
 from tmekg.reasoning.combine import Combination, combine
 from tmekg.reasoning.paths import Hop, PathResult, SignedPath, find_paths, signed_paths
 from tmekg.reasoning.signed import EVIDENCE_WEIGHT, signed_graph
+from tmekg.reasoning.therapy_answer import DrugMade, Effect, EscapeRoute, Need, NetEffect, Partner, TherapyAnswer
 from tmekg.reasoning.trials import trial_line, trials_of
 
 __all__ = [

@@ -17,7 +17,8 @@ from typing import Any
 from tmekg.answers import interaction_view
 from tmekg.kg import KnowledgeGraph
 from tmekg.model import Interaction, Therapy, Trial
-from tmekg.reasoning.blocking import Effect, effects
+from tmekg.reasoning.blocking import effects
+from tmekg.reasoning.therapy_answer import Effect
 from tmekg.reasoning.trials import trial_line, trial_view, trials_of
 from tmekg.vocab import Action, CombinationKind, EntityKind, TrialResult, Verdict
 
