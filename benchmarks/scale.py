@@ -223,6 +223,10 @@ def measure(n: int, work: Path) -> dict[str, Any]:
     nostore = {"TMEKG_STORE": "off"}
     steps: dict[str, Any] = {}
     steps["load+validate (library)"] = python_step(f"import tmekg; tmekg.load({str(seed)!r})")
+    steps["load+validate, every row through pydantic (the reader before columnar)"] = python_step(
+        "from pathlib import Path\nfrom tmekg.seed import read_seed\nfrom tmekg.validate import check\n"
+        f"r = read_seed(Path({str(seed)!r}), columnar=False)\nassert not r.problems\ncheck(r.graph(), r.where)"
+    )
     steps["baseline: pandas+pyarrow read of the seed"] = python_step(
         "import pandas as pd, glob\n"
         f"[pd.read_csv(f, engine='pyarrow', dtype=str) for f in sorted(glob.glob({str(seed)!r} + '/*.csv'))]"

@@ -87,11 +87,18 @@ def skeleton(name: str) -> str:
     >>> skeleton("CD4") == skeleton("CD8")
     False
     """
-    table = _prototypes()
+    table = _translation()
     text = unicodedata.normalize("NFKC", name).casefold()
     for _ in range(2):  # a representative may be upper case: fold and map once more
-        text = "".join(table.get(char, char) for char in text).casefold()
+        text = text.translate(table).casefold()
     return text
+
+
+@functools.cache
+def _translation() -> dict[int, str]:
+    """:func:`_prototypes` as a :meth:`str.translate` table (one C call per name instead of a lookup per
+    character: validating 10^5 names)."""
+    return {ord(char): rep for char, rep in _prototypes().items() if len(char) == 1}  # a name is mapped per character
 
 
 def differing_character(name: str, other: str) -> str:

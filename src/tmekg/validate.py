@@ -12,7 +12,7 @@ from typing import Any
 from tmekg.actions import spec
 from tmekg.errors import Problem
 from tmekg.kg import KnowledgeGraph
-from tmekg.model import Interaction, Molecule, Process
+from tmekg.model import Interaction, Molecule, Participant, Process
 from tmekg.vocab import TUMOR_GROWTH, EntityKind, MoleculeType, Role, TumorOutcome, derive_outcome
 
 __all__ = ["Where", "check", "derived_outcome", "sign_conflicts"]
@@ -116,7 +116,29 @@ def _interactions(kg: KnowledgeGraph, report: Report) -> None:
     processes = {p.id: p for p in kg.processes}
     cancers = {c.id for c in kg.cancers}
     references = {r.id for r in kg.references}
+    metabolites = {m for m, found in molecules.items() if found.molecule_type is MoleculeType.METABOLITE}
+    outcome = {(p.id, effect): derive_outcome(effect, p.polarity) for p in processes.values() for effect in (1, -1)}
+    functions = {f.id for f in kg.functions}
+    context_dependent = TumorOutcome.CONTEXT_DEPENDENT
     for inter in kg.interactions:
+        # the common case at once: every id known, the receptor no metabolite, the outcome the signs give
+        source, target, ligand, receptor_id = inter.source, inter.target, inter.ligand, inter.receptor
+        if (
+            (not source or source in cells)
+            and (not target or target in cells)
+            and (not ligand or ligand in molecules)
+            and (not receptor_id or (receptor_id in molecules and receptor_id not in metabolites))
+            and all(m in molecules for m in inter.mediators)
+            and all(c in cancers for c in inter.contexts)
+            and all(r in references for r in inter.evidence)
+            and (not inter.hijacked_function or inter.hijacked_function in functions)
+            and inter.process in processes
+            and (
+                inter.tumor_outcome is context_dependent
+                or outcome[(inter.process, inter.effect)] is inter.tumor_outcome
+            )
+        ):
+            continue
         key = inter.id
 
         def dangling(column: str, value: str, table: str, key: str = key) -> None:
@@ -431,10 +453,8 @@ def sign_conflicts(kg: KnowledgeGraph) -> list[tuple[str, str, Interaction, Inte
     # (molecule, process) -> role bucket -> sign -> (rows without a note, rows with one)
     Buckets = dict[str, dict[int, tuple[list[Interaction], list[Interaction]]]]
     seen: dict[tuple[str, str], Buckets] = defaultdict(dict)
-    for inter in kg.interactions:
-        if inter.tumor_outcome is TumorOutcome.CONTEXT_DEPENDENT:
-            continue
-        for part in inter.participants:
+    for inter, parts in _both_signs(kg.interactions):
+        for part in parts:
             bucket = _bucket(part.role, inter.receptor)
             by_sign = seen[(part.molecule, inter.process)].setdefault(bucket, {})
             pair = by_sign.setdefault(inter.sign_of(part.molecule), ([], []))
@@ -454,6 +474,56 @@ def sign_conflicts(kg: KnowledgeGraph) -> list[tuple[str, str, Interaction, Inte
                                 (molecule, process, first.id, second.id), (molecule, process, first, second)
                             )
     return [found[key] for key in sorted(found)]
+
+
+def _both_signs(interactions: Iterable[Interaction]) -> list[tuple[Interaction, list[Participant]]]:
+    """The rows (not context-dependent) with those of their participants that may conflict: a first pass over plain
+    ids (no participant objects) collects, per (molecule, process), the own signs seen in each role bucket, and
+    keeps the keys where some bucket meets the opposite sign in one of its counterparts (:func:`_counterparts`).
+    At 10^5 rows almost every key has one sign per bucket pairing; this keeps :func:`sign_conflicts` linear and
+    cheap, with the same result (keys are independent of one another)."""
+    rows = [i for i in interactions if i.tumor_outcome is not TumorOutcome.CONTEXT_DEPENDENT]
+    # (molecule, process, bucket) -> bits (1: some row gives +, 2: some row gives -)
+    seen: dict[tuple[str, str, str], int] = {}
+    get = seen.get
+    for inter in rows:
+        process, ligand, receptor = inter.process, inter.ligand, inter.receptor
+        if inter.directions:  # a qualified row: each molecule's own sign
+            for part in inter.participants:
+                key = (part.molecule, process, _bucket(part.role, receptor))
+                seen[key] = get(key, 0) | (1 if inter.sign_of(part.molecule) > 0 else 2)
+            continue
+        bit = 1 if inter.effect > 0 else 2
+        if ligand:
+            key = (ligand, process, "ligand>" + receptor if receptor else "ligand")
+            seen[key] = get(key, 0) | bit
+        if receptor:
+            key = (receptor, process, "receptor")
+            seen[key] = get(key, 0) | bit
+        for molecule in inter.mediators:
+            if molecule != ligand and molecule != receptor:
+                key = (molecule, process, "mediator")
+                seen[key] = get(key, 0) | bit
+    signs: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
+    for (molecule, process, bucket), bits in seen.items():
+        signs[(molecule, process)][bucket] = bits
+    both: set[tuple[str, str]] = set()
+    for pair, buckets in signs.items():
+        if len(buckets) == 1 and next(iter(buckets.values())) != 3:
+            continue
+        for bucket, bits in buckets.items():
+            opposite = 3 - bits if bits != 3 else 3
+            if any(buckets[other] & opposite for other in _counterparts(bucket, buckets)):
+                both.add(pair)
+                break
+    if not both:
+        return []
+    out = []
+    for inter in rows:
+        process = inter.process
+        if any((m, process) in both for m in (inter.ligand, inter.receptor, *inter.mediators) if m):
+            out.append((inter, [p for p in inter.participants if (p.molecule, process) in both]))
+    return out
 
 
 def _bucket(role: Role, receptor: str | None) -> str:

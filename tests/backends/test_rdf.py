@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pyoxigraph
 import pytest
 from rdflib import RDF, Graph, URIRef
@@ -84,3 +86,27 @@ def test_turtle_parses_in_an_independent_engine(mini_kg: KnowledgeGraph) -> None
         store.query("PREFIX t: <https://w3id.org/tmekg/vocab#> SELECT ?i WHERE { ?i t:tumorOutcome t:pro_tumor }")
     )
     assert len(rows) == 2
+
+
+def test_oxigraph_view_is_bulk_loaded_from_a_stream_of_every_line(tmp_path: Path, mini_kg: KnowledgeGraph) -> None:
+    """to_rdf streams N-Triples into Oxigraph (never the whole text at once): the store holds every triple of the
+    text, in memory and on disk, and the stream gives the text's bytes whatever the read size."""
+    import io
+
+    import tmekg
+    from tmekg.backends.rdf import _LineReader, ntriples
+
+    for kg, sizes in ((mini_kg, (1, 7, 4096)), (tmekg.load(), (4096, 1 << 20))):
+        text = "".join(ntriples(kg)).encode("utf-8")
+        for size in sizes:
+            stream = io.BufferedReader(_LineReader(ntriples(kg)), size)
+            chunks = []
+            while chunk := stream.read(size):
+                chunks.append(chunk)
+            assert b"".join(chunks) == text
+    expected = pyoxigraph.Store()
+    expected.bulk_load(text, format=pyoxigraph.RdfFormat.N_TRIPLES)
+    for path in (None, tmp_path / "rdf"):
+        inner = to_rdf(kg, path=path).store._inner
+        assert len(inner) == len(expected) > 20_000
+        assert set(inner) == set(expected)

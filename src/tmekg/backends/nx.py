@@ -80,7 +80,14 @@ EdgeKey = tuple[str, str, str]
 
 def edge_records(kg: KnowledgeGraph) -> dict[EdgeKey, dict[str, Any]]:
     """Every edge of the view keyed ``(u, v, predicate)``, with ``sign``, ``kind`` and the ``origins`` (records)
-    that induce it; the same edge induced by several records is one edge listing them all."""
+    that induce it; the same edge induced by several records is one edge listing them all.
+
+    Built once per graph and kept with it (the signed graph, the RDF view's direct edges and the Neo4j rows all
+    read it): callers read it and never change it."""
+    return kg.cached("edge_records", _edge_records)
+
+
+def _edge_records(kg: KnowledgeGraph) -> dict[EdgeKey, dict[str, Any]]:
     edges: dict[EdgeKey, dict[str, Any]] = {}
 
     def add(u: str, v: str, key: str, sign: int, origin: str, kind: str) -> None:
