@@ -8,42 +8,21 @@ from __future__ import annotations
 import dataclasses
 import random
 import runpy
-from collections import defaultdict
 from pathlib import Path
 
 import tmekg
 from tmekg.kg import KnowledgeGraph
 from tmekg.model import Interaction
-from tmekg.validate import _bucket, _counterparts, sign_conflicts
+from tmekg.validate import conflicts_among, sign_conflicts
 from tmekg.vocab import TumorOutcome
 
 SCALE = Path(__file__).parents[1] / "benchmarks" / "scale.py"
 
 
 def reference(kg: KnowledgeGraph) -> list[tuple[str, str, Interaction, Interaction]]:
-    seen: dict[tuple[str, str], dict[str, dict[int, tuple[list[Interaction], list[Interaction]]]]] = defaultdict(dict)
-    for inter in kg.interactions:
-        if inter.tumor_outcome is TumorOutcome.CONTEXT_DEPENDENT:
-            continue
-        for part in inter.participants:
-            by_sign = seen[(part.molecule, inter.process)].setdefault(_bucket(part.role, inter.receptor), {})
-            pair = by_sign.setdefault(inter.sign_of(part.molecule), ([], []))
-            pair[1 if inter.outcome_note else 0].append(inter)
-    found: dict[tuple[str, str, str, str], tuple[str, str, Interaction, Interaction]] = {}
-    for (molecule, process), buckets in seen.items():
-        for bucket, by_sign in buckets.items():
-            for sign, (plain, noted) in by_sign.items():
-                opposite = [buckets[b].get(-sign, ([], [])) for b in _counterparts(bucket, buckets)]
-                plain_other = next((i for rows, _ in opposite for i in rows), None)
-                noted_other = next((i for _, rows in opposite for i in rows), None)
-                for inter in (*plain, *noted):
-                    for other in (plain_other, noted_other):
-                        if other is not None and other.id != inter.id:
-                            first, second = sorted((inter, other), key=lambda i: i.id)
-                            found.setdefault(
-                                (molecule, process, first.id, second.id), (molecule, process, first, second)
-                            )
-    return [found[key] for key in sorted(found)]
+    """The pass over every participant of every row (what sign_conflicts did before its pre-filter)."""
+    rows = [(i, i.participants) for i in kg.interactions if i.tumor_outcome is not TumorOutcome.CONTEXT_DEPENDENT]
+    return conflicts_among(rows)
 
 
 def ids(found: list[tuple[str, str, Interaction, Interaction]]) -> list[tuple[str, str, str, str]]:

@@ -450,10 +450,19 @@ def sign_conflicts(kg: KnowledgeGraph) -> list[tuple[str, str, Interaction, Inte
     receptors (CD80 through CD28 or CTLA-4), or a ligand in one row and a receptor in the other (HVEM). Linear in
     the number of participants: rows are bucketed by role and sign, not compared pair by pair.
     """
+    return conflicts_among(_both_signs(kg.interactions))
+
+
+def conflicts_among(
+    rows: Iterable[tuple[Interaction, Iterable[Participant]]],
+) -> list[tuple[str, str, Interaction, Interaction]]:
+    """The conflicts of :func:`sign_conflicts` among the given rows and, for each, the participants that may
+    conflict (``sign_conflicts`` passes the ones its first pass over plain ids kept; every participant of every
+    row that is not context-dependent gives the same answer, only slower)."""
     # (molecule, process) -> role bucket -> sign -> (rows without a note, rows with one)
     Buckets = dict[str, dict[int, tuple[list[Interaction], list[Interaction]]]]
     seen: dict[tuple[str, str], Buckets] = defaultdict(dict)
-    for inter, parts in _both_signs(kg.interactions):
+    for inter, parts in rows:
         for part in parts:
             bucket = _bucket(part.role, inter.receptor)
             by_sign = seen[(part.molecule, inter.process)].setdefault(bucket, {})
