@@ -138,6 +138,25 @@ ROWS = {table.filename: (FIXTURE / table.filename).read_text(encoding="utf-8") f
 cell_text = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40)
 
 
+def replace_cell(text: str, row: int, column: int, value: str) -> str:
+    """A CSV table's text with one cell replaced: row ``row`` (0 is the header; past the end, the last row),
+    column ``column`` modulo the row's width."""
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    target = rows[min(row, len(rows) - 1)]
+    target[column % len(target)] = value
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    return buffer.getvalue()
+
+
+def mutated_seed(seed: Path, file: str, row: int, column: int, value: str) -> Path:
+    """The mini seed written into ``seed`` with one cell of ``file`` replaced (:func:`replace_cell`)."""
+    for name, text in ROWS.items():
+        changed = replace_cell(text, row, column, value) if name == file else text
+        (seed / name).write_text(changed, encoding="utf-8", newline="")
+    return seed
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     file=st.sampled_from(sorted(ROWS)),
@@ -147,15 +166,7 @@ cell_text = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), ma
 )
 def test_mutated_rows_load_or_raise_seed_error(tmp_path_factory: pytest.TempPathFactory, file: str, row: int,
                                                column: int, value: str) -> None:  # fmt: skip
-    seed = tmp_path_factory.mktemp("seed")
-    for name, text in ROWS.items():
-        (seed / name).write_text(text, encoding="utf-8", newline="")
-    rows = list(csv.reader(io.StringIO(ROWS[file], newline="")))
-    target = rows[min(row, len(rows) - 1)]
-    target[column % len(target)] = value
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(rows)
-    (seed / file).write_text(buffer.getvalue(), encoding="utf-8", newline="")
+    seed = mutated_seed(tmp_path_factory.mktemp("seed"), file, row, column, value)
     problems = None
     try:
         tmekg.load(seed)

@@ -22,7 +22,7 @@ from tmekg.resources import seed_dir
 from tmekg.seed import TABLES, SeedRead, read_seed
 from tmekg.validate import check
 
-from .test_bad_input import CATALOGUE, ROWS, cell_text
+from .test_bad_input import CATALOGUE, ROWS, cell_text, mutated_seed
 from .test_bad_input_hardening import CATALOGUE as HARDENING
 
 SCALE = Path(__file__).parents[1] / "benchmarks" / "scale.py"
@@ -138,15 +138,7 @@ settings_ = settings(max_examples=150, deadline=None, suppress_health_check=[Hea
 def test_mutated_rows_read_the_same(
     tmp_path_factory: pytest.TempPathFactory, file: str, row: int, column: int, value: str
 ) -> None:
-    seed = tmp_path_factory.mktemp("seed")
-    for name, text in ROWS.items():
-        (seed / name).write_text(text, encoding="utf-8", newline="")
-    rows = list(csv.reader(io.StringIO(ROWS[file], newline="")))
-    target = rows[min(row, len(rows) - 1)]
-    target[column % len(target)] = value
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(rows)
-    (seed / file).write_text(buffer.getvalue(), encoding="utf-8", newline="")
+    seed = mutated_seed(tmp_path_factory.mktemp("seed"), file, row, column, value)
     assert_same(seed)
 
 

@@ -30,6 +30,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from tests.export.tools import module, read_dot
+from tests.test_bad_input import replace_cell
 from tmekg.cli import app
 from tmekg.export.files import ExportFormat, written_paths
 from tmekg.queries import list_queries, load_query
@@ -117,9 +118,9 @@ def _mutate(seed: Path, mutation: tuple[str, str, object]) -> None:
     rows = list(csv.reader(io.StringIO(raw, newline="")))
     if kind == "cell":
         row, column, value = arg  # type: ignore[misc]
-        target = rows[min(row, len(rows) - 1)]
-        target[column % len(target)] = value
-    elif kind == "duplicate":
+        path.write_text(replace_cell(raw, row, column, value), encoding="utf-8", newline="")
+        return
+    if kind == "duplicate":
         rows.append(list(rows[min(int(arg), len(rows) - 1)]))  # type: ignore[call-overload]
     elif kind == "drop_column":
         column = int(arg) % len(rows[0])  # type: ignore[call-overload]

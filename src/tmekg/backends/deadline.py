@@ -6,8 +6,7 @@ work therefore runs in a forked child process (which shares the parent's graph, 
 serialized on the way in) and the parent kills the child at the deadline. The answer comes back pickled over a
 pipe; a :class:`~tmekg.errors.TmekgError` raised in the child is raised again in the parent with its message.
 
-Where ``fork`` does not exist (Windows) the work runs in this process, unbounded, and :func:`bounded` says so
-through ``on_unbounded``.
+Where ``fork`` does not exist (Windows) the work runs in this process, unbounded (:func:`can_bound` says which).
 """
 
 from __future__ import annotations
@@ -54,7 +53,6 @@ def bounded(
     what: str,
     *,
     hint: str = "",
-    on_unbounded: Callable[[str], None] | None = None,
 ) -> T:
     """``work()``, stopped after ``seconds`` of wall time with a :class:`TimeLimitError` naming ``what`` (and
     ``hint``, what the user can do about it).
@@ -65,8 +63,6 @@ def bounded(
     ``RuntimeError`` with the child's traceback.
     """
     if not can_bound():
-        if on_unbounded is not None:
-            on_unbounded(f"{what}: this platform cannot stop a running query, so it runs without a time limit")
         return work()
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
