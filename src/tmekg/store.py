@@ -35,14 +35,15 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tmekg import __version__
 from tmekg.errors import InputError
 from tmekg.kg import KnowledgeGraph
-from tmekg.reasoning.signed import SignedGraph, signed_graph
 from tmekg.seed import MANIFEST, TABLES, load
-from tmekg.vocab import TUMOR_GROWTH
+
+if TYPE_CHECKING:
+    from tmekg.reasoning.signed import SignedGraph
 
 __all__ = [
     "Store",
@@ -214,6 +215,8 @@ def build(seed_dir: Path, root: Path, *, progress: Progress | None = None, force
 def _write(seed_dir: Path, key: str, work: Path, say: Progress) -> None:
     """Build every store file of ``seed_dir`` in ``work``, the manifest last."""
     from tmekg.backends.rdf import to_rdf
+    from tmekg.reasoning.signed import signed_graph
+    from tmekg.vocab import TUMOR_GROWTH
 
     say("reading and validating the seed")
     kg = load(seed_dir)
@@ -358,6 +361,13 @@ class Store:
         if "signed_graph" not in kg._cache:
             signed: SignedGraph = self._load("signed.pickle")
             kg._cache["signed_graph"] = signed
+
+    def oxigraph(self) -> Any:
+        """The RDF view as the on-disk Oxigraph store itself (a pyoxigraph ``Store``), read-only: a query runs on it
+        without rdflib."""
+        from tmekg.backends.oxstore import open_read_only
+
+        return open_read_only(self.path / "rdf")
 
     def rdf(self) -> Any:
         """The RDF view as an rdflib Graph on the on-disk Oxigraph store, read-only."""

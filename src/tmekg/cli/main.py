@@ -31,7 +31,7 @@ from tmekg.cli.common import (
     with_interactions_of,
 )
 from tmekg.errors import InputError
-from tmekg.export.files import ExportFormat
+from tmekg.export.registry import ExportFormat
 from tmekg.vocab import TumorOutcome
 
 if TYPE_CHECKING:

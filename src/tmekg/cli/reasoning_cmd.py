@@ -30,11 +30,11 @@ from tmekg.cli.common import (
     top_for,
 )
 from tmekg.errors import InputError
-from tmekg.kg import KnowledgeGraph
 from tmekg.vocab import EntityKind
 
 if TYPE_CHECKING:
     from tmekg.backends.base import Backend
+    from tmekg.kg import KnowledgeGraph
 
 __all__ = ["query_app"]
 
@@ -256,7 +256,7 @@ def query_sparql(
     ``<column>_label`` column; --ids leaves them out); JSON prints the rows as the query returns them.
     """
     from tmekg.backends.base import display_rows, resolve_params
-    from tmekg.backends.rdf import compact
+    from tmekg.backends.oxstore import compact
     from tmekg.backends.sparql import is_update
     from tmekg.cli import render, render_reasoning
     from tmekg.queries import list_queries, load_query, parse_query_text
@@ -295,7 +295,7 @@ def query_sparql(
 
         store = None if write or names_entities else opened_store(seed)  # no graph needed beside the RDF
         if store is not None:
-            kg, rdf = None, store.rdf()
+            kg, rdf = None, store.oxigraph()  # queried in pyoxigraph itself: no rdflib to import
         else:
             kg = load_graph(seed, core=not write)  # an update runs on an in-memory copy of the whole graph
             rdf = to_rdf_graph(kg, write)
