@@ -145,7 +145,9 @@ def test_a_query_on_the_oxigraph_store_itself_gives_the_rows_of_the_rdflib_graph
     got = select_any(store, text, {"n": 3})
     assert got == expected
     names, rows, truncated = got
-    assert names == ["interaction", "node", "effect", "n"] and not truncated and rows
+    assert names == ["interaction", "node", "effect", "n"]
+    assert not truncated
+    assert rows
     assert all(isinstance(r["node"], Iri) and r["effect"] in (1, -1) and r["n"] == 3 for r in rows)
     assert select_any(store, text, {"n": 3}, limit=1) == (names, rows[:1], True)
     with pytest.raises(TypeError):

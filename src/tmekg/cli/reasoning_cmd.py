@@ -1,7 +1,5 @@
 """Reasoning commands: therapy, combine, path, and the query catalogue."""
 
-from __future__ import annotations
-
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -55,7 +53,7 @@ query_app = typer.Typer(help="Run a catalogue query (or your own) on the graph."
 app.add_typer(query_app, name="query")
 
 
-def _restricted(seed: Path | None, cancer: str | None, first: bool = False, core: bool = False) -> KnowledgeGraph:
+def _restricted(seed: Path | None, cancer: str | None, first: bool = False, core: bool = False) -> "KnowledgeGraph":
     kg = load_graph(seed, reasoning=not cancer, core=core and not cancer)
     if cancer:
         kg = kg.for_cancer(resolve(kg, cancer, EntityKind.CANCER, first).id)
@@ -183,7 +181,7 @@ def path(
         raise typer.Exit(1)
 
 
-def _plot(kg: KnowledgeGraph, answer: object, path: Path) -> None:
+def _plot(kg: "KnowledgeGraph", answer: object, path: Path) -> None:
     """Draw a therapy or path answer to ``path`` and say so on stderr."""
     from tmekg.cli.render import err_console
     from tmekg.export.plot import plot_answer
@@ -332,7 +330,7 @@ def query_sparql(
         raise typer.Exit(1)
 
 
-def to_rdf_graph(kg: KnowledgeGraph, write: bool) -> Any:
+def to_rdf_graph(kg: "KnowledgeGraph", write: bool) -> Any:
     """The embedded graph a query runs on: the persistent store's (read-only) unless an update may run, which gets
     a fresh in-memory copy (an update never touches the store)."""
     from tmekg.backends.rdf import to_rdf
