@@ -73,3 +73,11 @@ def test_a_warm_answer_imports_no_other_backend_and_no_seed_reader(warm_store: P
     assert report["built"] == []
     if command == "query":
         assert "pyoxigraph" in modules  # the on-disk store answered it
+
+
+@pytest.mark.parametrize("command", ["lookup", "path", "therapy", "interactions"])
+def test_an_answer_printed_as_json_draws_nothing_and_imports_no_rich(warm_store: Path, command: str) -> None:
+    modules = set(_warm_call(warm_store, [*COMMANDS[command], "--json"])["modules"])  # type: ignore[arg-type]
+    assert not any(m.split(".")[0] == "rich" for m in modules)
+    # a table is drawn with rich, made on first use
+    assert "rich" in set(_warm_call(warm_store, COMMANDS[command])["modules"])  # type: ignore[arg-type]

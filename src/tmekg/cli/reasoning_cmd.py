@@ -1,6 +1,7 @@
 """Reasoning commands: therapy, combine, path, and the query catalogue."""
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -35,6 +36,19 @@ if TYPE_CHECKING:
     from tmekg.kg import KnowledgeGraph
 
 __all__ = ["query_app"]
+
+
+def _drawn(name: str) -> Callable[[Any], None]:
+    """The screen renderer ``name`` of :mod:`tmekg.cli.render_reasoning`, imported (and rich with it) only when an
+    answer is drawn for people: JSON, TSV and CSV need neither."""
+
+    def draw(data: Any) -> None:
+        from tmekg.cli import render_reasoning
+
+        getattr(render_reasoning, name)(data)
+
+    return draw
+
 
 CancerOpt = Annotated[
     str | None, typer.Option("--cancer", help="Keep this cancer's and pan-cancer statements.", show_default=False)
@@ -88,7 +102,7 @@ def therapy(
     As TSV or CSV: the interactions it severs or strengthens and its escape routes, one row each with a ``role``
     and a ``verdict`` (paths, partners and trials: --json).
     """
-    from tmekg.cli import render, render_reasoning
+    from tmekg.cli import render
     from tmekg.reasoning import block
 
     chosen_format = output_format(fmt, json_out, ids)
@@ -106,7 +120,7 @@ def therapy(
         _plot(kg, answer, plot)
     from tmekg.cli.rows import therapy_rows
 
-    render.emit(data, chosen_format, render_reasoning.therapy, therapy_rows, ids)
+    render.emit(data, chosen_format, _drawn("therapy"), therapy_rows, ids)
 
 
 @app.command()
@@ -122,7 +136,7 @@ def combine(
     ids: IdsOpt = False,
 ) -> None:
     """Whether two therapies are redundant, complementary or antagonistic, and which interactions say so."""
-    from tmekg.cli import render, render_reasoning
+    from tmekg.cli import render
     from tmekg.reasoning import combine as combine_therapies
 
     chosen = output_format(fmt, json_out, ids)
@@ -132,7 +146,7 @@ def combine(
     data = combine_therapies(kg, a, b, cancer=cancer_id).to_dict(kg)
     from tmekg.cli.rows import combine_rows
 
-    render.emit(data, chosen, render_reasoning.combination, combine_rows, ids)
+    render.emit(data, chosen, _drawn("combination"), combine_rows, ids)
 
 
 @app.command()
@@ -158,7 +172,7 @@ def path(
 ) -> None:
     """Signed simple paths between two entities, strongest evidence first, each with its net sign and the
     evidence on every hop, and a one-line sum: how many paths (and how much weight) say + and −."""
-    from tmekg.cli import render, render_reasoning
+    from tmekg.cli import render
     from tmekg.reasoning import find_paths
 
     chosen = output_format(fmt, json_out, ids)
@@ -176,7 +190,7 @@ def path(
         _plot(kg, result, plot)
     from tmekg.cli.rows import path_rows
 
-    render.emit(data, chosen, render_reasoning.path_list, path_rows, ids)
+    render.emit(data, chosen, _drawn("path_list"), path_rows, ids)
     if not data["paths"]:
         raise typer.Exit(1)
 
@@ -256,7 +270,7 @@ def query_sparql(
     from tmekg.backends.base import display_rows, resolve_params
     from tmekg.backends.oxstore import compact
     from tmekg.backends.sparql import is_update
-    from tmekg.cli import render, render_reasoning
+    from tmekg.cli import render
     from tmekg.queries import list_queries, load_query, parse_query_text
 
     if name is None and file is None:
@@ -325,6 +339,8 @@ def query_sparql(
     else:
         rows = result.rows if ids else display_rows(result, backend.labels, compact)
         title = f"{spec.title or spec.name}: {len(rows)} row(s)"
+        from tmekg.cli import render_reasoning
+
         render_reasoning.query_rows(rows, title, chosen, True, lambda _value: None)  # labelled above
     if not result.rows:
         raise typer.Exit(1)
