@@ -31,8 +31,22 @@ built = [name for name in names if getattr(model, name).__pydantic_complete__]
 sys.__stderr__.write("\nPROBE " + json.dumps({"code": code, "modules": sorted(sys.modules), "built": built}) + "\n")
 """
 
-#: Libraries that only other commands, the seed reader or the in-memory RDF view need.
-NEVER_WARM = ("rdflib", "oxrdflib", "pandas", "pyarrow", "networkx", "neo4j", "httpx", "numpy", "rustworkx")
+#: Libraries that only other commands, the seed reader or the in-memory RDF view need (curies and
+#: confusable_homoglyphs check ids and names while validating; rapidfuzz suggests names that were not found).
+NEVER_WARM = (
+    "rdflib",
+    "oxrdflib",
+    "pandas",
+    "pyarrow",
+    "networkx",
+    "neo4j",
+    "httpx",
+    "numpy",
+    "rustworkx",
+    "curies",
+    "confusable_homoglyphs",
+    "rapidfuzz",
+)
 #: tmekg modules that only reading and validating the seed, or building RDF, need.
 READERS = ("tmekg.columnar", "tmekg.ground", "tmekg.refdata", "tmekg.backends.rdf", "tmekg.backends.neo4j")
 

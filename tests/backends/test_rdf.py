@@ -152,3 +152,10 @@ def test_a_query_on_the_oxigraph_store_itself_gives_the_rows_of_the_rdflib_graph
     assert select_any(store, text, {"n": 3}, limit=1) == (names, rows[:1], True)
     with pytest.raises(TypeError):
         select_any(store, text, {"n": True})
+
+
+def test_the_id_prefix_is_the_curie_converters() -> None:
+    from tmekg.backends.oxstore import PREFIXES
+    from tmekg.vocab import iri_prefix
+
+    assert PREFIXES["id"] == iri_prefix("tmekg")

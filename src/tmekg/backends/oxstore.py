@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from tmekg.errors import InputError
-from tmekg.vocab import curie_error, iri_prefix, iri_to_curie
+from tmekg.vocab import CURIE_PATTERNS, curie_error, iri_to_curie
 
 __all__ = ["PREFIXES", "XSD", "Bindings", "Iri", "compact", "open_read_only", "select_table", "sparql_literal"]
 
@@ -33,7 +33,7 @@ PREFIXES: dict[str, str] = {
     "dcterms": "http://purl.org/dc/terms/",
     "obo": "http://purl.obolibrary.org/obo/",
     "biolink": "https://w3id.org/biolink/vocab/",
-    "id": iri_prefix("tmekg"),
+    "id": CURIE_PATTERNS["tmekg"][1],  # iri_prefix("tmekg"), read from the table: no curies converter to build
 }
 
 
