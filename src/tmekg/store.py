@@ -412,6 +412,13 @@ class Store:
         """The whole stored signed graph; :class:`StoreCorrupt` when it does not load."""
         return self._load("signed.pickle", SignedGraph, "the signed graph")
 
+    def oxigraph(self) -> Any:
+        """The RDF view as the on-disk Oxigraph store itself (a pyoxigraph ``Store``), read-only: a query runs on it
+        without rdflib."""
+        from tmekg.backends.oxstore import open_read_only
+
+        return open_read_only(self.path / "rdf")
+
     def rdf(self) -> Any:
         """The RDF view as an rdflib Graph on the on-disk Oxigraph store, read-only."""
         from tmekg.backends.rdf import open_rdf

@@ -110,3 +110,52 @@ def test_oxigraph_view_is_bulk_loaded_from_a_stream_of_every_line(tmp_path: Path
         inner = to_rdf(kg, path=path).store._inner
         assert len(inner) == len(expected) > 20_000
         assert set(inner) == set(expected)
+
+
+def test_prefixes_written_without_rdflib_are_rdflibs_namespaces() -> None:
+    from rdflib import RDFS, SKOS, XSD
+    from rdflib.namespace import DCTERMS
+
+    from tmekg.backends.oxstore import PREFIXES
+
+    expected = {"tmekg": VOCAB_IRI, "rdf": str(RDF), "rdfs": str(RDFS), "xsd": str(XSD), "skos": str(SKOS)}
+    assert {k: PREFIXES[k] for k in expected} == expected
+    assert PREFIXES["dcterms"] == str(DCTERMS)
+
+
+def test_a_query_on_the_oxigraph_store_itself_gives_the_rows_of_the_rdflib_graph(
+    mini_kg: KnowledgeGraph, tmp_path: Path
+) -> None:
+    """The persistent store's RDF is queried in pyoxigraph alone (no rdflib); rows, bound parameters and value types
+    are those the rdflib Graph on the same store gives."""
+    from tmekg.backends.oxstore import Iri, open_read_only
+    from tmekg.backends.oxstore import select_table as select_any
+    from tmekg.backends.rdf import open_rdf, select_table
+
+    to_rdf(mini_kg, path=tmp_path / "rdf").store.close()
+    text = (
+        "PREFIX tmekg: <https://w3id.org/tmekg/vocab#> PREFIX dcterms: <http://purl.org/dc/terms/> "
+        "SELECT ?interaction ?node ?effect ?n WHERE { ?node a tmekg:Interaction ; dcterms:identifier ?interaction ; "
+        "tmekg:effect ?effect } ORDER BY ?interaction"
+    )
+    graph = open_rdf(tmp_path / "rdf")
+    expected = select_table(graph, text, {"n": 3})
+    graph.store.close()
+    store = open_read_only(tmp_path / "rdf")
+    got = select_any(store, text, {"n": 3})
+    assert got == expected
+    names, rows, truncated = got
+    assert names == ["interaction", "node", "effect", "n"]
+    assert not truncated
+    assert rows
+    assert all(isinstance(r["node"], Iri) and r["effect"] in (1, -1) and r["n"] == 3 for r in rows)
+    assert select_any(store, text, {"n": 3}, limit=1) == (names, rows[:1], True)
+    with pytest.raises(TypeError):
+        select_any(store, text, {"n": True})
+
+
+def test_the_id_prefix_is_the_curie_converters() -> None:
+    from tmekg.backends.oxstore import PREFIXES
+    from tmekg.vocab import iri_prefix
+
+    assert PREFIXES["id"] == iri_prefix("tmekg")

@@ -17,12 +17,14 @@ import json
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from tmekg.errors import InputError
-from tmekg.kg import KnowledgeGraph
 from tmekg.queries import QuerySpec
 from tmekg.vocab import CURIE_PATTERNS, EntityKind, curie_error
+
+if TYPE_CHECKING:
+    from tmekg.kg import KnowledgeGraph
 
 __all__ = [
     "Backend",
@@ -186,7 +188,7 @@ def display_rows(
     """The rows a table, TSV or CSV shows: IRIs compacted to prefixed names (``CL:0000625``, ``tmekg:blocks``), and
     a ``<column>_label`` column beside every column holding ids or IRIs the store has labels for (a path of ids
     gets the path of their labels). ``labels`` asks the store once for every id in the rows."""
-    from tmekg.backends.rdf import Iri
+    from tmekg.backends.oxstore import Iri
 
     def parts(value: object) -> list[str]:
         if isinstance(value, Iri):

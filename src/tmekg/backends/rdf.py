@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import io
 import itertools
-import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
@@ -21,7 +20,15 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import DCTERMS, DefinedNamespace
 
 from tmekg.backends.nx import edge_records
-from tmekg.errors import InputError
+from tmekg.backends.oxstore import (
+    PREFIXES,
+    Bindings,
+    Iri,
+    checked_value,
+    compact,
+    select_oxigraph,
+    sparql_literal,
+)
 from tmekg.kg import KnowledgeGraph
 from tmekg.model import Cancer, CellType, Entity, Molecule, Process, Therapy
 from tmekg.resources import ontology_path
@@ -39,10 +46,7 @@ from tmekg.vocab import (
     Site,
     Species,
     TrialResult,
-    curie_error,
     curie_to_iri,
-    iri_prefix,
-    iri_to_curie,
 )
 
 __all__ = [
@@ -548,42 +552,6 @@ def _ox_nt(node: Any) -> str:
     raise ValueError(f"tmekg.ttl must not use blank nodes ({node})")  # sorted, isomorphic files need none
 
 
-#: The prefixes every RDF view and file of tmekg declares.
-PREFIXES: dict[str, str] = {
-    "tmekg": str(_VOCAB),
-    "rdf": str(RDF),
-    "rdfs": str(RDFS),
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "xsd": str(XSD),
-    "skos": str(SKOS),
-    "dcterms": str(DCTERMS),
-    "obo": "http://purl.obolibrary.org/obo/",
-    "biolink": "https://w3id.org/biolink/vocab/",
-    "id": iri_prefix("tmekg"),
-}
-
-
-def compact(value: str) -> str:
-    """A full IRI as the name a tmekg user reads: an entity's CURIE (``CL:0000625``, ``tmekg:TAM``), else a
-    prefixed name of :data:`PREFIXES` (``tmekg:blocks``, ``rdfs:label``), else the IRI itself.
-
-    >>> compact("http://purl.obolibrary.org/obo/CL_0000625"), compact("https://w3id.org/tmekg/vocab#blocks")
-    ('CL:0000625', 'tmekg:blocks')
-    """
-    curie = iri_to_curie(value)
-    if curie is not None and curie_error(curie) is None:
-        return curie
-    for prefix, namespace in _PREFIX_BY_LENGTH:
-        local = value[len(namespace) :]
-        if value.startswith(namespace) and local and _PN_LOCAL.fullmatch(local):
-            return f"{prefix}:{local}"
-    return value
-
-
-_PREFIX_BY_LENGTH = sorted(((p, n) for p, n in PREFIXES.items() if p != "id"), key=lambda item: -len(item[1]))
-_PN_LOCAL = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_\-.]*(?<!\.)")
-
-
 def _prefixes(graph: Graph) -> None:
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, Namespace(namespace))
@@ -656,15 +624,6 @@ def record_iri(kind: str, record_id: str) -> URIRef:
     return URIRef(f"{curie_to_iri('tmekg:' + kind)}/{quote(record_id, safe='')}")
 
 
-class Iri(str):
-    """A result value that is an IRI (a plain ``str`` everywhere else: equal, hashed and printed as its text)."""
-
-    __slots__ = ()
-
-
-Bindings = Mapping[str, "str | int"]
-
-
 def select(graph: Graph, text: str, bindings: Bindings | None = None) -> list[dict[str, object]]:
     """Run a SPARQL SELECT with parameters bound (strings as ``xsd:string``, integers as ``xsd:integer``
     literals), rows as plain values.
@@ -674,27 +633,8 @@ def select(graph: Graph, text: str, bindings: Bindings | None = None) -> list[di
     return select_rows(graph, text, bindings)[0]
 
 
-def sparql_literal(value: str | int) -> str:
-    """A value written as a SPARQL literal: a string quoted with every special character escaped, an integer
-    typed ``xsd:integer``; for stores that take no bound parameters (see :mod:`tmekg.backends.remote`).
-
-    >>> print(sparql_literal('a "b"'), sparql_literal(4))
-    "a \\"b\\"" "4"^^<http://www.w3.org/2001/XMLSchema#integer>
-    """
-    literal = _literal(value)
-    if literal.datatype == XSD.integer:
-        return f'"{int(value)}"^^<{XSD.integer}>'
-    return '"' + str(value).translate(_SPARQL_ESCAPES) + '"'
-
-
-_SPARQL_ESCAPES = str.maketrans(
-    {"\\": "\\\\", '"': '\\"', "'": "\\'", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
-)
-
-
 def _literal(value: str | int) -> Literal:
-    if isinstance(value, bool) or not isinstance(value, int | str):
-        raise TypeError(f"a SPARQL parameter is a string or an integer, not {value!r}")
+    checked_value(value)  # a string or an integer
     return Literal(value, datatype=XSD.integer if isinstance(value, int) else XSD.string)
 
 
@@ -713,7 +653,7 @@ def select_table(
     """Like :func:`select_rows`, with the projected variable names first: ``(names, rows, truncated)``."""
     inner = getattr(graph.store, "_inner", None)
     if inner is not None and graph.identifier == DATASET_DEFAULT_GRAPH_ID:
-        return _select_oxigraph(inner, text, bindings or {}, limit)
+        return select_oxigraph(inner, text, bindings or {}, limit)
     init = {name: _literal(value) for name, value in (bindings or {}).items()}
     result = graph.query(text, initBindings=init) if init else graph.query(text)
     names = [str(v) for v in (result.vars or [])]
@@ -723,47 +663,6 @@ def select_table(
             return names, rows, True
         values = row if isinstance(row, tuple) else (row,)
         rows.append({n: _plain(v) for n, v in zip(names, values, strict=True)})
-    return names, rows, False
-
-
-_XSD_NATIVE: dict[str, type] = {str(XSD.integer): int, str(XSD.double): float, str(XSD.decimal): float}
-
-
-def _ox_plain(term: Any) -> object:
-    import pyoxigraph as ox
-
-    if term is None:
-        return None
-    if isinstance(term, ox.Literal):
-        datatype = term.datatype.value
-        if datatype == str(XSD.boolean):
-            return term.value == "true"
-        convert = _XSD_NATIVE.get(datatype)
-        return convert(term.value) if convert else term.value
-    if isinstance(term, ox.BlankNode):
-        return f"_:{term.value}"
-    return Iri(term.value)
-
-
-def _select_oxigraph(
-    store: Any, text: str, bindings: Bindings, limit: int | None
-) -> tuple[list[str], list[dict[str, object]], bool]:
-    import pyoxigraph as ox
-
-    subs = {ox.Variable(name): ox.Literal(_literal(value).toPython()) for name, value in bindings.items()}
-    try:
-        solutions = store.query(text, substitutions=subs or None)
-    except RuntimeError as exc:
-        if "projection" not in str(exc):
-            raise
-        bound = ", ".join(f"?{name}" for name in bindings)
-        raise InputError(f"a --param binds a variable the query does not SELECT ({bound}): {exc}") from None
-    names = [v.value for v in solutions.variables]
-    rows: list[dict[str, object]] = []
-    for solution in solutions:
-        if limit is not None and len(rows) >= limit:
-            return names, rows, True
-        rows.append({name: _ox_plain(solution[name]) for name in names})
     return names, rows, False
 
 

@@ -1,22 +1,25 @@
-"""The embedded SPARQL store as a :class:`~tmekg.backends.base.Backend`: an rdflib Graph on Oxigraph (in memory,
-or the persistent store's on-disk copy opened read-only).
+"""The embedded SPARQL store as a :class:`~tmekg.backends.base.Backend`: an rdflib Graph on Oxigraph in memory, or
+the persistent store's on-disk Oxigraph copy opened read-only in pyoxigraph (then a catalogue query loads no
+rdflib: :mod:`tmekg.backends.oxstore`).
 
 Also what every SPARQL store shares: telling a query from an update, and binding parameters into the text of a
 query for a store that takes none (a remote endpoint): a ``VALUES`` block as the first thing in the ``WHERE``
-group, every value an escaped literal (:func:`tmekg.backends.rdf.sparql_literal`), never raw text.
+group, every value an escaped literal (:func:`tmekg.backends.oxstore.sparql_literal`), never raw text.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from tmekg.backends.base import QueryResult, Value
-from tmekg.backends.rdf import select_table, sparql_literal, to_rdf
+from tmekg.backends.oxstore import select_table, sparql_literal
 from tmekg.errors import InputError
-from tmekg.kg import KnowledgeGraph
 from tmekg.queries import load_query
+
+if TYPE_CHECKING:
+    from tmekg.kg import KnowledgeGraph
 
 __all__ = ["EmbeddedSparql", "bind_values", "is_update", "label_query"]
 
@@ -92,7 +95,7 @@ def is_update(text: str, *, allow_network: bool = False) -> bool:
     """
     from rdflib.plugins.sparql import prepareQuery, prepareUpdate
 
-    from tmekg.backends.rdf import PREFIXES
+    from tmekg.backends.oxstore import PREFIXES
 
     namespaces = dict(PREFIXES)
     update = False
@@ -161,7 +164,8 @@ FIRST_SLICE, WHOLE_QUERY_SHARE = 256, 0.125
 
 
 class EmbeddedSparql:
-    """The RDF view in an rdflib Graph on Oxigraph; ``graph`` is one already built (or opened from the store).
+    """The RDF view: ``graph`` is an rdflib Graph on Oxigraph already built, or the persistent store's on-disk
+    Oxigraph store opened read-only as a pyoxigraph ``Store`` (queries only: an update needs the rdflib Graph).
 
     With ``order`` (the persistent store), a catalogue query ordered by interaction id with a row limit reads
     only the first interactions: it runs on slices of the ids in order (a ``VALUES`` block of them), growing,
@@ -191,6 +195,8 @@ class EmbeddedSparql:
         return "the embedded RDF store"
 
     def load(self, kg: KnowledgeGraph) -> str:
+        from tmekg.backends.rdf import to_rdf
+
         self.graph = to_rdf(kg)
         return f"built the embedded RDF store ({len(self.graph.store._inner)} triples)"
 

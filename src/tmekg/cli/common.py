@@ -1,10 +1,8 @@
 """What every command shares: the app, common options, error mapping, loading the graph."""
 
-from __future__ import annotations
-
 import functools
-import importlib
 import os
+import sys
 from collections.abc import Callable, Iterable
 from enum import StrEnum
 from pathlib import Path
@@ -54,11 +52,10 @@ def _pass_through() -> tuple[type[BaseException], ...]:
     from click or the copy of click that newer typers carry."""
     kinds: list[type[BaseException]] = [typer.Exit, typer.Abort]
     for name in ("click.exceptions", "typer._click.exceptions"):
-        try:
-            module = importlib.import_module(name)
-        except ImportError:
-            continue
-        kinds += [getattr(module, n) for n in ("Exit", "Abort", "ClickException") if hasattr(module, n)]
+        # only a copy typer has loaded raises anything; importing click when typer carries its own costs 5 ms a call
+        module = sys.modules.get(name)
+        if module is not None:
+            kinds += [getattr(module, n) for n in ("Exit", "Abort", "ClickException") if hasattr(module, n)]
     return tuple(kinds)
 
 
@@ -233,7 +230,7 @@ def _options(
     unwrap_when_piped()
 
 
-def load_graph(seed: Path | None, *, reasoning: bool = False, core: bool = False) -> KnowledgeGraph:
+def load_graph(seed: Path | None, *, reasoning: bool = False, core: bool = False) -> "KnowledgeGraph":
     """The graph of the seed (the shipped one by default), from the persistent store when it is on; with
     ``reasoning``, the stored signed graph too. A store that cannot be written falls back to reading the seed.
 
@@ -284,7 +281,7 @@ def opened_store(seed: Path | None) -> Any:
     return store
 
 
-def with_interactions_of(kg: KnowledgeGraph, entity_ids: Iterable[str]) -> KnowledgeGraph:
+def with_interactions_of(kg: "KnowledgeGraph", entity_ids: Iterable[str]) -> "KnowledgeGraph":
     """``kg`` with the interactions going out of or into ``entity_ids`` when it is the core :func:`load_graph` read
     from the store (read from the store's interaction table: for those entities, answers are the whole graph's);
     any other graph is returned as it is."""
@@ -296,7 +293,7 @@ def with_interactions_of(kg: KnowledgeGraph, entity_ids: Iterable[str]) -> Knowl
     return whole
 
 
-def resolve(kg: KnowledgeGraph, name: str, kind: EntityKind | None = None, first: bool = False) -> Entity:
+def resolve(kg: "KnowledgeGraph", name: str, kind: "EntityKind | None" = None, first: bool = False) -> "Entity":
     """The entity ``name`` names (see :meth:`KnowledgeGraph.lookup`); when the name was read forgivingly (a
     synonym, a folded spelling, a previous symbol, the first of several), say how on stderr."""
     found = kg.resolve(name, kind, first=first)
@@ -314,7 +311,7 @@ def _building(message: str) -> None:
         err_console.print(f"store: {message}", style="dim")
 
 
-def opened_rdf(kg: KnowledgeGraph) -> Any:
+def opened_rdf(kg: "KnowledgeGraph") -> Any:
     """The RDF view of the graph the command loaded: the store's on-disk Oxigraph store when one was opened,
     else built in memory."""
     store = STATE.get("opened")
@@ -360,7 +357,7 @@ ExportFormatOpt = Annotated[
 
 
 def export_subgraph(
-    kg: KnowledgeGraph, path: Path, fmt: str | None, title: str = "tmekg answer", layout: AnswerLayout | None = None
+    kg: "KnowledgeGraph", path: Path, fmt: str | None, title: str = "tmekg answer", layout: "AnswerLayout | None" = None
 ) -> None:
     """Write an answer's subgraph with the same writers as ``tmekg export`` (every entity of the answer kept, laid
     out in layers when ``layout`` is given); the format comes from ``fmt`` or the file's suffix. The file may not

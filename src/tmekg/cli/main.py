@@ -3,8 +3,6 @@
 Exit codes: 0 ok, 1 nothing found, 2 bad input or usage.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -31,7 +29,7 @@ from tmekg.cli.common import (
     with_interactions_of,
 )
 from tmekg.errors import InputError
-from tmekg.export.files import ExportFormat
+from tmekg.export.registry import ExportFormat
 from tmekg.vocab import TumorOutcome
 
 if TYPE_CHECKING:
@@ -248,7 +246,7 @@ def interactions(
         raise typer.Exit(1)
 
 
-def _grouped(kg: KnowledgeGraph, found: list[Interaction]) -> list[tuple[str, list[Interaction]]]:
+def _grouped(kg: "KnowledgeGraph", found: "list[Interaction]") -> "list[tuple[str, list[Interaction]]]":
     """Pro-tumor interactions by the kind of function they hijack (largest group first), then the anti-tumor
     and the context-dependent ones."""
     groups: dict[str, list[Interaction]] = {}

@@ -5,8 +5,6 @@ an option, so it stays out of the shell history, ``--help`` and every message. W
 driver connects without auth. Connection and query failures are one line on stderr and exit 2.
 """
 
-from __future__ import annotations
-
 import json
 import os
 from collections.abc import Iterator
@@ -117,7 +115,7 @@ def _neo4j_errors(uri: str) -> Iterator[None]:
 
 
 @contextmanager
-def _driver(uri: str, user: str | None, ask_password: bool, connect_timeout: float = 10.0) -> Iterator[Driver]:
+def _driver(uri: str, user: str | None, ask_password: bool, connect_timeout: float = 10.0) -> "Iterator[Driver]":
     """A verified driver to ``uri``; closed on exit. Call inside :func:`_neo4j_errors`."""
     from neo4j import GraphDatabase
     from neo4j.exceptions import ConfigurationError
@@ -150,7 +148,7 @@ def _driver(uri: str, user: str | None, ask_password: bool, connect_timeout: flo
 class _LoadProgress:
     """A rich progress bar on stderr, one task per stage of the load."""
 
-    def __init__(self, progress: Progress) -> None:
+    def __init__(self, progress: "Progress") -> None:
         self._progress = progress
         self._tasks: dict[str, TaskID] = {}
 
@@ -161,7 +159,7 @@ class _LoadProgress:
         self._progress.update(task, completed=done, total=total)
 
 
-def _summary_table(summary: LoadSummary, uri: str) -> Any:
+def _summary_table(summary: "LoadSummary", uri: str) -> Any:
     from rich.table import Table
 
     table = Table(title=f"tmekg loaded into {uri}")

@@ -1,8 +1,6 @@
 """``tmekg neo4j load-tier``: the imported tiers into Neo4j as ``:ImportedPair:TmekgImported`` nodes, apart from
 the curated ``:Tmekg`` graph (which ``tmekg neo4j load`` writes and wipes)."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """``tmekg rdf push``: the RDF view into a remote SPARQL 1.1 store (Graph Store Protocol)."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,8 +1,7 @@
 """Reasoning commands: therapy, combine, path, and the query catalogue."""
 
-from __future__ import annotations
-
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -30,13 +29,26 @@ from tmekg.cli.common import (
     top_for,
 )
 from tmekg.errors import InputError
-from tmekg.kg import KnowledgeGraph
 from tmekg.vocab import EntityKind
 
 if TYPE_CHECKING:
     from tmekg.backends.base import Backend
+    from tmekg.kg import KnowledgeGraph
 
 __all__ = ["query_app"]
+
+
+def _drawn(name: str) -> Callable[[Any], None]:
+    """The screen renderer ``name`` of :mod:`tmekg.cli.render_reasoning`, imported (and rich with it) only when an
+    answer is drawn for people: JSON, TSV and CSV need neither."""
+
+    def draw(data: Any) -> None:
+        from tmekg.cli import render_reasoning
+
+        getattr(render_reasoning, name)(data)
+
+    return draw
+
 
 CancerOpt = Annotated[
     str | None, typer.Option("--cancer", help="Keep this cancer's and pan-cancer statements.", show_default=False)
@@ -55,7 +67,7 @@ query_app = typer.Typer(help="Run a catalogue query (or your own) on the graph."
 app.add_typer(query_app, name="query")
 
 
-def _restricted(seed: Path | None, cancer: str | None, first: bool = False, core: bool = False) -> KnowledgeGraph:
+def _restricted(seed: Path | None, cancer: str | None, first: bool = False, core: bool = False) -> "KnowledgeGraph":
     kg = load_graph(seed, reasoning=not cancer, core=core and not cancer)
     if cancer:
         kg = kg.for_cancer(resolve(kg, cancer, EntityKind.CANCER, first).id)
@@ -90,7 +102,7 @@ def therapy(
     As TSV or CSV: the interactions it severs or strengthens and its escape routes, one row each with a ``role``
     and a ``verdict`` (paths, partners and trials: --json).
     """
-    from tmekg.cli import render, render_reasoning
+    from tmekg.cli import render
     from tmekg.reasoning import block
 
     chosen_format = output_format(fmt, json_out, ids)
@@ -110,7 +122,7 @@ def therapy(
         _plot(kg, answer, plot)
     from tmekg.cli.rows import therapy_rows
 
-    render.emit(data, chosen_format, render_reasoning.therapy, therapy_rows, ids)
+    render.emit(data, chosen_format, _drawn("therapy"), therapy_rows, ids)
 
 
 @app.command()
@@ -126,7 +138,7 @@ def combine(
     ids: IdsOpt = False,
 ) -> None:
     """Whether two therapies are redundant, complementary or antagonistic, and which interactions say so."""
-    from tmekg.cli import render, render_reasoning
+    from tmekg.cli import render
     from tmekg.reasoning import combine as combine_therapies
 
     chosen = output_format(fmt, json_out, ids)
@@ -136,7 +148,7 @@ def combine(
     data = combine_therapies(kg, a, b, cancer=cancer_id).to_dict(kg)
     from tmekg.cli.rows import combine_rows
 
-    render.emit(data, chosen, render_reasoning.combination, combine_rows, ids)
+    render.emit(data, chosen, _drawn("combination"), combine_rows, ids)
 
 
 @app.command()
@@ -162,7 +174,7 @@ def path(
 ) -> None:
     """Signed simple paths between two entities, strongest evidence first, each with its net sign and the
     evidence on every hop, and a one-line sum: how many paths (and how much weight) say + and −."""
-    from tmekg.cli import render, render_reasoning
+    from tmekg.cli import render
     from tmekg.reasoning import find_paths
 
     chosen = output_format(fmt, json_out, ids)
@@ -180,12 +192,12 @@ def path(
         _plot(kg, result, plot)
     from tmekg.cli.rows import path_rows
 
-    render.emit(data, chosen, render_reasoning.path_list, path_rows, ids)
+    render.emit(data, chosen, _drawn("path_list"), path_rows, ids)
     if not data["paths"]:
         raise typer.Exit(1)
 
 
-def _plot(kg: KnowledgeGraph, answer: object, path: Path) -> None:
+def _plot(kg: "KnowledgeGraph", answer: object, path: Path) -> None:
     """Draw a therapy or path answer to ``path`` and say so on stderr."""
     from tmekg.cli.render import err_console
     from tmekg.export.plot import plot_answer
@@ -258,9 +270,9 @@ def query_sparql(
     ``<column>_label`` column; --ids leaves them out); JSON prints the rows as the query returns them.
     """
     from tmekg.backends.base import display_rows, resolve_params
-    from tmekg.backends.rdf import compact
+    from tmekg.backends.oxstore import compact
     from tmekg.backends.sparql import is_update
-    from tmekg.cli import render, render_reasoning
+    from tmekg.cli import render
     from tmekg.queries import list_queries, load_query, parse_query_text
 
     if name is None and file is None:
@@ -297,7 +309,7 @@ def query_sparql(
 
         store = None if write or names_entities else opened_store(seed)  # no graph needed beside the RDF
         if store is not None:
-            kg, rdf = None, store.rdf()
+            kg, rdf = None, store.oxigraph()  # queried in pyoxigraph itself: no rdflib to import
         else:
             kg = load_graph(seed, core=not write)  # an update runs on an in-memory copy of the whole graph
             rdf = to_rdf_graph(kg, write)
@@ -329,12 +341,14 @@ def query_sparql(
     else:
         rows = result.rows if ids else display_rows(result, backend.labels, compact)
         title = f"{spec.title or spec.name}: {len(rows)} row(s)"
+        from tmekg.cli import render_reasoning
+
         render_reasoning.query_rows(rows, title, chosen, True, lambda _value: None)  # labelled above
     if not result.rows:
         raise typer.Exit(1)
 
 
-def to_rdf_graph(kg: KnowledgeGraph, write: bool) -> Any:
+def to_rdf_graph(kg: "KnowledgeGraph", write: bool) -> Any:
     """The embedded graph a query runs on: the persistent store's (read-only) unless an update may run, which gets
     a fresh in-memory copy (an update never touches the store)."""
     from tmekg.backends.rdf import to_rdf

@@ -1,4 +1,5 @@
-"""Human output of the CLI: rich tables and cards. JSON output bypasses this module."""
+"""Human output of the CLI: rich tables and cards. JSON output bypasses this module, and rich is imported only when
+something is drawn with it: ``console`` and ``err_console`` are made on first use."""
 
 from __future__ import annotations
 
@@ -9,14 +10,14 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from rich.console import Console, Group
-from rich.table import Table
-from rich.text import Text
-
 from tmekg.errors import Problem
 
 if TYPE_CHECKING:
+    from rich.console import Console, Group
     from rich.progress import Progress, ProgressColumn
+
+    console: Console  # made by the module's __getattr__ on first use
+    err_console: Console
 
 __all__ = [
     "capped_problems",
@@ -37,21 +38,55 @@ __all__ = [
     "write_rows",
 ]
 
-# markup=False: every string printed is text. Names, ids, paths, queries and error messages come from users and
-# may hold '[' ... ']' ('tmekg lookup "[/]"'): as markup they crashed the printer or lost characters. Styles are
-# given as rich Text objects instead.
-console = Console(highlight=False, soft_wrap=False, markup=False)
-err_console = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
+#: The consoles, by name: ``console`` prints on stdout, ``err_console`` on stderr (soft-wrapped: one line each).
+_CONSOLES = ("console", "err_console")
 
 #: Width used when output goes to a pipe or file: long enough that no line is ever wrapped.
 _PIPE_WIDTH = 1 << 16
+#: Whether :func:`unwrap_when_piped` was asked for (a console made later is unwrapped when it is made).
+_UNWRAP = {"on": False}
+
+
+def __getattr__(name: str) -> Console:
+    """``console`` (stdout) and ``err_console`` (stderr), made on first use: an answer printed as JSON, TSV or CSV
+    never imports rich."""
+    if name not in _CONSOLES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from rich.console import Console
+
+    # markup=False: every string printed is text. Names, ids, paths, queries and error messages come from users and
+    # may hold '[' ... ']' ('tmekg lookup "[/]"'): as markup they crashed the printer or lost characters. Styles are
+    # given as rich Text objects instead.
+    stderr = name == "err_console"
+    made = Console(stderr=stderr, highlight=False, soft_wrap=stderr, markup=False)
+    if _UNWRAP["on"]:
+        _unwrap(made)
+    globals()[name] = made
+    return made
+
+
+def _out() -> Console:
+    made: Console | None = globals().get("console")
+    return made if made is not None else __getattr__("console")
+
+
+def _err() -> Console:
+    made: Console | None = globals().get("err_console")
+    return made if made is not None else __getattr__("err_console")
+
+
+def _unwrap(each: Console) -> None:
+    each.width = _PIPE_WIDTH if not each.is_terminal else None  # type: ignore[assignment]
 
 
 def unwrap_when_piped() -> None:
     """Lines sent to a pipe or a file are never wrapped (so ``cut -f`` and ``grep`` see whole rows and ids);
     on a terminal, rich fits them to the window."""
-    for each in (console, err_console):
-        each.width = _PIPE_WIDTH if not each.is_terminal else None  # type: ignore[assignment]
+    _UNWRAP["on"] = True
+    for name in _CONSOLES:
+        made = globals().get(name)
+        if made is not None:
+            _unwrap(made)
 
 
 def progress_bar(*columns: ProgressColumn | str, transient: bool = False) -> Progress:
@@ -59,6 +94,7 @@ def progress_bar(*columns: ProgressColumn | str, transient: bool = False) -> Pro
     a test it stays off (rich would otherwise print the finished bar once)."""
     from rich.progress import Progress
 
+    err_console = _err()
     return Progress(*columns, console=err_console, transient=transient, disable=not err_console.is_terminal)
 
 
@@ -171,6 +207,9 @@ def capped_problems(found: list[Problem], per_class: int | None = PROBLEMS_PER_C
 def problems(found: list[Problem], per_class: int | None = PROBLEMS_PER_CLASS) -> None:
     """One line per problem, at most ``per_class`` per class (``None``: all), then one line per cut class saying
     how many more it holds."""
+    from rich.text import Text
+
+    err_console = _err()
     shown, _ = capped_problems(found, per_class)
     for problem in shown:
         style = {"error": "red", "warning": "yellow"}.get(problem.severity, "dim")
@@ -211,6 +250,9 @@ def _signal(view: dict[str, Any]) -> str:
 
 def interactions_table(views: list[dict[str, Any]], title: str) -> Group:
     """Interactions as two-line entries: the signal and its effect, then function hijacked and evidence."""
+    from rich.console import Group
+    from rich.text import Text
+
     lines: list[Text] = [Text(title, style="bold")]
     for v in views:
         outcome = v["tumor_outcome"]
@@ -234,6 +276,9 @@ def interactions_table(views: list[dict[str, Any]], title: str) -> Group:
 def grouped_interactions(groups: list[tuple[str, list[dict[str, Any]], int]], total: int) -> None:
     """Interactions in titled groups (see ``tmekg interactions``), each cut to what was asked with "N of M
     shown" when it was cut."""
+    from rich.text import Text
+
+    console = _out()
     console.print(Text(f"{total} interaction(s)", style="bold"))
     for title, views, size in groups:
         console.print(interactions_table(views, title))
@@ -243,10 +288,16 @@ def grouped_interactions(groups: list[tuple[str, list[dict[str, Any]], int]], to
 def shown(count: int, total: int, what: str) -> None:
     """Say that a list was cut on screen, and how to see all of it."""
     if count < total:
-        console.print(Text(f"  {count} of {total} {what} (--top N shows more, --top 0 all)", style="dim"))
+        from rich.text import Text
+
+        _out().print(Text(f"  {count} of {total} {what} (--top N shows more, --top 0 all)", style="dim"))
 
 
 def card(view: dict[str, Any], top: int | None = None) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    console = _out()
     entity = view["entity"]
     console.print(Text(f"{entity['label']}  [{entity['id']}]", style="bold"))
     rows = [("kind", entity["kind"])]
@@ -298,6 +349,9 @@ def card(view: dict[str, Any], top: int | None = None) -> None:
 
 
 def stats(data: dict[str, Any]) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(title="tmekg knowledge graph")
     table.add_column("what")
     table.add_column("count", justify="right")
@@ -327,4 +381,4 @@ def stats(data: dict[str, Any]) -> None:
     for layer in data.get("layers", []):
         pairs = f"{layer['pairs']} binds pairs" if "pairs" in layer else "curated statements"
         table.add_row(f"layer {layer['layer']}", pairs)
-    console.print(table)
+    _out().print(table)

@@ -1,8 +1,6 @@
 """``tmekg annotate``, ``tmekg import`` and ``tmekg corroborate``: single-cell studies and imported ligand–receptor
 resources."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -208,7 +206,7 @@ def import_command(
     err(f"wrote {files[0]} and {files[1]}; load it with --tier {target}")
 
 
-def _symbols(kg: KnowledgeGraph, full: bool) -> tuple[SymbolTable, str]:
+def _symbols(kg: "KnowledgeGraph", full: bool) -> "tuple[SymbolTable, str]":
     from tmekg.refdata import MissingReferenceDataError, default_reference_data
     from tmekg.symbols import SymbolTable
 
@@ -220,7 +218,7 @@ def _symbols(kg: KnowledgeGraph, full: bool) -> tuple[SymbolTable, str]:
     return SymbolTable.shipped(kg), "tmekg's shipped symbol table"
 
 
-def _flag_counts(tier: Tier) -> dict[str, int]:
+def _flag_counts(tier: "Tier") -> dict[str, int]:
     from collections import Counter
 
     counts: Counter[str] = Counter(f.split(":", 1)[0] for p in tier.pairs for f in p.flags)

@@ -84,7 +84,9 @@ def row_error(column: str, message: str) -> PydanticCustomError:
 class Record(BaseModel):
     """Base of every record: frozen, no unknown fields, seed-row friendly."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False, ignored_types=(cached_property,))
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", use_enum_values=False, ignored_types=(cached_property,), defer_build=True
+    )
 
     #: Fields that hold CURIEs, with the prefixes each may use.
     curie_fields: ClassVar[dict[str, frozenset[str]]] = {}

@@ -29,7 +29,7 @@ from tmekg.vocab import (
 class _Pair(BaseModel):
     """A ``molecule=value`` item of a qualifier column; serialised back to that text."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)  # built on first use, as Record
 
     molecule: str = Field(min_length=1, description="Molecule id of the participant")
 
