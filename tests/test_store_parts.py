@@ -74,7 +74,9 @@ def test_paths_from_the_core_and_the_stored_signed_graph(shipped_store: Store, k
         assert got.to_dict(core) == find_paths(kg, start, "tumor growth", max_hops=4, time_limit=60).to_dict(kg)
 
 
-def test_cli_lookup_path_and_query_never_load_the_whole_graph(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_cli_lookup_path_therapy_and_query_never_load_the_whole_graph(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     def whole(self: Store) -> KnowledgeGraph:
         raise AssertionError("the whole graph was loaded")
 
@@ -83,9 +85,12 @@ def test_cli_lookup_path_and_query_never_load_the_whole_graph(monkeypatch: pytes
     answers = {}
     with monkeypatch.context() as patched:
         patched.setattr(Store, "graph", whole)
+        patched.setattr(Store, "signed_graph", whole)  # paths to tumor growth walk the stored graph per node
         for args in (
             ["lookup", "PD-L1", "--json"],
             ["path", "pembrolizumab", "--json"],
+            ["therapy", "pembrolizumab", "--json"],  # the interaction table and the records the answer lists
+            ["therapy", "ipilimumab", "--top", "3", "--json"],
             ["lookup", "Treg", "--json"],
             ["query", "sparql", "escape_routes", "--param", "therapy=pembrolizumab", "--limit", "5", "--json"],
         ):
@@ -216,9 +221,7 @@ def test_load_graph_core_without_a_store_is_the_whole_graph(mini_seed: Path) -> 
 
 
 def test_stored_signed_graph_loads_edges_and_reuses_its_distances(shipped_store: Store, kg: KnowledgeGraph) -> None:
-    stored = shipped_store.core()
-    shipped_store.attach_signed_graph(stored)
-    graph = signed_graph(stored)
+    graph = shipped_store.signed_graph()  # the whole stored graph (a core walks it per node: test_store_reasoning)
     fresh = signed_graph(kg)
     assert graph.out == fresh.out
     assert all(type(e) is Edge for edges in graph.out.values() for e in edges)

@@ -9,7 +9,11 @@ Layout: ``kg.pickle`` (the validated :class:`~tmekg.kg.KnowledgeGraph` with its 
 ``core.pickle`` (the same graph without its interactions, with the name index: what resolving a name, labelling an
 id and a path search need), ``interactions.sqlite`` (each interaction record by its table position and id, and
 which entities take part in it: an entity's interactions are read on demand, and the ids in SPARQL order),
-``signed.pickle`` (the :class:`~tmekg.reasoning.signed.SignedGraph`), ``rdf/`` (an on-disk Oxigraph store) and
+``signed.sqlite`` (the signed graph's
+out-edges per node, with distances to tumor growth, read per node by a path search on the core), ``table.pickle``
+(the :class:`~tmekg.reasoning.table.InteractionTable` a therapy answer reads instead of the
+records: it reads only the records it lists), ``signed.pickle`` (the :class:`~tmekg.reasoning.signed.SignedGraph`),
+``rdf/`` (an on-disk Oxigraph store) and
 ``manifest.json``, written last, with the key, the counts and a SHA-256 of each other file. A store is built in a
 fresh directory beside the final one and renamed into place in one step, under a lock file, so readers never see a
 half-built store and two builders do not both build; a store whose manifest is missing or whose checksums do not
@@ -32,16 +36,19 @@ import pickle
 import shutil
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from tmekg import __version__
 from tmekg.errors import InputError
 from tmekg.kg import KnowledgeGraph
-from tmekg.reasoning.signed import SignedGraph, signed_graph
+from tmekg.model import Interaction
+from tmekg.reasoning.signed import PATH_GRAPH, SignedGraph, signed_graph
+from tmekg.reasoning.table import TABLE_LOADER, InteractionTable
 from tmekg.seed import MANIFEST, TABLES, load
+from tmekg.signed_store import StoredSignedGraph, write_signed
 from tmekg.vocab import TUMOR_GROWTH
 
 __all__ = [
@@ -56,13 +63,15 @@ __all__ = [
     "store_root",
 ]
 
-_FORMAT = 2
+_FORMAT = 3
 _MANIFEST = "manifest.json"
 _INTERACTIONS = "interactions.sqlite"
+_SIGNED_NODES = "signed.sqlite"
 #: Hops for which distances to tumor growth are precomputed (the deepest default path search).
 _DISTANCE_HOPS = 12
 
 Progress = Callable[[str], None]
+T = TypeVar("T")
 
 
 def store_root(given: Path | None = None) -> Path | None:
@@ -222,21 +231,26 @@ def _write(seed_dir: Path, key: str, work: Path, say: Progress) -> None:
     say(f"building the signed graph ({len(kg.interactions)} interactions)")
     graph = signed_graph(kg)
     graph.distances_to(TUMOR_GROWTH, _DISTANCE_HOPS)
+    _pickle(graph, work / "signed.pickle")
+    write_signed(graph, TUMOR_GROWTH, _DISTANCE_HOPS, work / _SIGNED_NODES)
+    kg._cache.pop("signed_graph", None)
+    del graph  # each part is written and dropped before the next is built: at 10^6 interactions they add up
+    _pickle(InteractionTable.build(kg), work / "table.pickle")
     say("building the RDF store")
     rdf = to_rdf(kg, path=work / "rdf")
     inner: Any = rdf.store
     triples = len(inner._inner)  # the Oxigraph store's own count (rdflib's len iterates every triple)
     rdf.store.close()
     del rdf
+    kg._cache.pop("edge_records", None)  # shared by the signed graph and the RDF view; neither needs it now
     say("writing the store")
     core = replace(kg, interactions=())
     core._cache["names"] = kg.names
-    checksums, sizes = {}, {}
-    for name, value in (("kg.pickle", kg), ("core.pickle", core), ("signed.pickle", graph)):
-        with (work / name).open("wb") as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    _pickle(kg, work / "kg.pickle")
+    _pickle(core, work / "core.pickle")
     _write_interactions(kg, work / _INTERACTIONS)
-    for name in ("kg.pickle", "core.pickle", "signed.pickle", _INTERACTIONS):
+    checksums, sizes = {}, {}
+    for name in ("kg.pickle", "core.pickle", "signed.pickle", "table.pickle", _INTERACTIONS, _SIGNED_NODES):
         checksums[name] = _sha256(work / name)
         sizes[name] = (work / name).stat().st_size
     manifest = {
@@ -251,6 +265,11 @@ def _write(seed_dir: Path, key: str, work: Path, say: Progress) -> None:
         "sizes": sizes,
     }
     (work / _MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+
+
+def _pickle(value: object, path: Path) -> None:
+    with path.open("wb") as handle:
+        pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _participants(inter: Any) -> set[str]:
@@ -286,32 +305,65 @@ class Store:
     path: Path
     manifest: dict[str, Any]
 
-    def _load(self, name: str) -> Any:
+    def _load(self, name: str, kind: type[T], what: str) -> T:
+        """The object pickled in ``name``, of type ``kind``; :class:`StoreCorrupt` (saying it should hold ``what``)
+        when the file does not load or holds something else."""
         large = int(self.manifest.get("interactions", 0)) > FREEZE_ABOVE
-        with _collector_paused(freeze=large), (self.path / name).open("rb") as handle:
-            return pickle.load(handle)  # our own store, its files recorded in the manifest
+        try:
+            with _collector_paused(freeze=large), (self.path / name).open("rb") as handle:
+                value = pickle.load(handle)  # our own store, its files recorded in the manifest
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, TypeError, ValueError) as exc:
+            raise StoreCorrupt(f"{self.path / name} does not load ({exc})") from None
+        if not isinstance(value, kind):
+            raise StoreCorrupt(f"{self.path / name} does not hold {what}")
+        return value
 
     def graph(self) -> KnowledgeGraph:
         """The stored graph; :class:`StoreCorrupt` when the file does not load."""
-        try:
-            kg = self._load("kg.pickle")
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, TypeError, ValueError) as exc:
-            raise StoreCorrupt(f"{self.path / 'kg.pickle'} does not load ({exc})") from None
-        if not isinstance(kg, KnowledgeGraph):
-            raise StoreCorrupt(f"{self.path / 'kg.pickle'} does not hold a knowledge graph")
-        return kg
+        return self._load("kg.pickle", KnowledgeGraph, "a knowledge graph")
 
     def core(self) -> KnowledgeGraph:
         """The stored graph without its interactions, with its name index: every entity, reference, therapy action,
         requirement and trial (for resolving names, labelling ids and, with :meth:`attach_signed_graph`, finding
-        paths); :meth:`around` adds the interactions of given entities. :class:`StoreCorrupt` when it does not load."""
-        try:
-            kg = self._load("core.pickle")
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, TypeError, ValueError) as exc:
-            raise StoreCorrupt(f"{self.path / 'core.pickle'} does not load ({exc})") from None
-        if not isinstance(kg, KnowledgeGraph) or kg.interactions:
+        paths); :meth:`around` adds the interactions of given entities, and the therapy reasoning reads the stored
+        :meth:`table` (on first use) and the records it lists. :class:`StoreCorrupt` when it does not load."""
+        kg = self._load("core.pickle", KnowledgeGraph, "the graph's core")
+        if kg.interactions:
             raise StoreCorrupt(f"{self.path / 'core.pickle'} does not hold the graph's core")
+        kg._cache[TABLE_LOADER] = self.table
         return kg
+
+    def table(self) -> InteractionTable:
+        """The stored interaction table, bound to the records of this store (read by position on demand)."""
+        table = self._load("table.pickle", InteractionTable, "the interaction table")
+        if len(table) != self.interaction_count():
+            raise StoreCorrupt(f"{self.path / 'table.pickle'} does not hold the interaction table")
+        return table.bind(self.records_at, stored=True)
+
+    def records_at(self, positions: Sequence[int]) -> list[Interaction]:
+        """The interaction records at table ``positions``, in that order."""
+        wanted = sorted(set(positions))
+        by_position: dict[int, Interaction] = {}
+        for start in range(0, len(wanted), 10_000):
+            chunk = wanted[start : start + 10_000]
+            marks = ", ".join("?" * len(chunk))
+            rows = self._query(f"SELECT ord, record FROM interaction WHERE ord IN ({marks})", chunk)
+            by_position.update(self._unpickled(rows))
+        if len(by_position) != len(wanted):
+            raise StoreCorrupt(f"{self.path / _INTERACTIONS} lacks interactions the table lists; rebuild it with "
+                               "`tmekg build --force`")  # fmt: skip
+        return [by_position[n] for n in positions]
+
+    def _unpickled(self, rows: list[Any]) -> Iterator[tuple[int, Interaction]]:
+        try:
+            with _collector_paused():
+                decoded = [(int(n), pickle.loads(record)) for n, record in rows]  # our own store (module docstring)
+        except (EOFError, pickle.UnpicklingError, AttributeError, TypeError, ValueError) as exc:
+            raise StoreCorrupt(
+                f"{self.path / _INTERACTIONS} holds a record that does not load ({exc}); rebuild it with "
+                "`tmekg build --force`"
+            ) from None
+        return iter(decoded)
 
     def _query(self, sql: str, args: Iterable[object] = ()) -> list[Any]:
         uri = (self.path / _INTERACTIONS).resolve().as_uri() + "?immutable=1"  # never written after the build
@@ -329,18 +381,11 @@ class Store:
         ids = sorted(set(entity_ids))
         marks = ", ".join("?" * len(ids))
         rows = self._query(
-            f"SELECT record FROM interaction WHERE ord IN (SELECT ord FROM participant WHERE entity IN ({marks})) "
+            f"SELECT ord, record FROM interaction WHERE ord IN (SELECT ord FROM participant WHERE entity IN ({marks})) "
             "ORDER BY ord",
             ids,
         )
-        try:
-            with _collector_paused():
-                records = tuple(pickle.loads(record) for (record,) in rows)  # our own store (module docstring)
-        except (EOFError, pickle.UnpicklingError, AttributeError, TypeError, ValueError) as exc:
-            raise StoreCorrupt(
-                f"{self.path / _INTERACTIONS} holds a record that does not load ({exc}); rebuild it with "
-                "`tmekg build --force`"
-            ) from None
+        records = tuple(record for _, record in self._unpickled(rows))
         kg = replace(core, interactions=records)
         kg._cache["names"] = core.names
         return kg
@@ -354,10 +399,18 @@ class Store:
         return int(self.manifest.get("interactions", 0))
 
     def attach_signed_graph(self, kg: KnowledgeGraph) -> None:
-        """Give ``kg`` the stored signed graph, so reasoning does not rebuild it."""
+        """Give ``kg`` the stored signed graph, so reasoning does not rebuild it: a graph's core (:meth:`core`) the
+        graph read per node (:class:`~tmekg.signed_store.StoredSignedGraph`), a whole graph the whole one."""
+        if not kg.interactions and TABLE_LOADER in kg._cache:
+            if PATH_GRAPH not in kg._cache:
+                kg._cache[PATH_GRAPH] = StoredSignedGraph(self.path / _SIGNED_NODES, self.signed_graph, StoreCorrupt)
+            return
         if "signed_graph" not in kg._cache:
-            signed: SignedGraph = self._load("signed.pickle")
-            kg._cache["signed_graph"] = signed
+            kg._cache["signed_graph"] = self.signed_graph()
+
+    def signed_graph(self) -> SignedGraph:
+        """The whole stored signed graph; :class:`StoreCorrupt` when it does not load."""
+        return self._load("signed.pickle", SignedGraph, "the signed graph")
 
     def rdf(self) -> Any:
         """The RDF view as an rdflib Graph on the on-disk Oxigraph store, read-only."""

@@ -94,7 +94,9 @@ def therapy(
     from tmekg.reasoning import block
 
     chosen_format = output_format(fmt, json_out, ids)
-    kg = load_graph(seed, reasoning=True)
+    # the answer alone reads the stored interaction table and the records it lists; a cancer's statements, an
+    # export and a plot need the whole graph
+    kg = load_graph(seed, reasoning=True, core=cancer is None and export is None and plot is None)
     chosen = resolve(kg, name, EntityKind.THERAPY, first).id
     cancer_id = resolve(kg, cancer, EntityKind.CANCER, first).id if cancer else None
     answer = block(kg, chosen, cancer=cancer_id, all_partners=all_partners)

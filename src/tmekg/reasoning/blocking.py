@@ -15,11 +15,15 @@ because the interaction that links the therapy to its process was tagged with an
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
+
 from tmekg.actions import spec
 from tmekg.kg import KnowledgeGraph
 from tmekg.model import Interaction, Therapy, TherapyAction, Trial
 from tmekg.reasoning.paths import signed_paths, strongest_first
-from tmekg.reasoning.signed import EVIDENCE_WEIGHT, signed_graph
+from tmekg.reasoning.signed import path_graph
+from tmekg.reasoning.table import InteractionTable, interaction_table
 from tmekg.reasoning.therapy_answer import (
     DrugMade,
     Effect,
@@ -28,17 +32,19 @@ from tmekg.reasoning.therapy_answer import (
     NetEffect,
     Partner,
     TherapyAnswer,
+    removes_signal,
+    verdict,
 )
 from tmekg.reasoning.trials import trial_line, trials_of
 from tmekg.vocab import (
     TUMOR_GROWTH,
     EntityKind,
-    Mechanism,
     NetDirection,
     RequirementKind,
     Role,
     TherapyStatus,
     TrialResult,
+    Verdict,
 )
 
 __all__ = [
@@ -81,33 +87,52 @@ def _targets(kg: KnowledgeGraph, action: TherapyAction) -> tuple[EntityKind, set
     return EntityKind.MOLECULE, reached
 
 
+#: Per interaction position: the first of a therapy's actions (in the actions table's order) that reaches it, and
+#: through which role.
+Reached = dict[int, tuple[TherapyAction, Role]]
+
+
+def _affected_positions(kg: KnowledgeGraph, table: InteractionTable, action: TherapyAction) -> list[tuple[int, Role]]:
+    kind, targets = _targets(kg, action)
+    found: dict[int, Role] = {}
+    for role in spec(action.action).roles(kind):
+        for n in table.using(role.value, targets):
+            found.setdefault(n, role)
+    return sorted(found.items())
+
+
 def affected(kg: KnowledgeGraph, action: TherapyAction) -> list[tuple[Interaction, Role]]:
     """The interactions an action reaches, each once with the first role (in the action's order) its target
     plays there, in table order."""
-    kind, targets = _targets(kg, action)
-    found: dict[str, tuple[Interaction, Role]] = {}
-    for role in spec(action.action).roles(kind):
-        for inter in kg.index.using(role.value, targets):
-            found.setdefault(inter.id, (inter, role))
-    order = kg.cached("order", lambda g: {i.id: n for n, i in enumerate(g.interactions)})
-    return sorted(found.values(), key=lambda pair: order[pair[0].id])
+    table = interaction_table(kg)
+    pairs = _affected_positions(kg, table, action)
+    return list(zip(table.records([n for n, _ in pairs]), [role for _, role in pairs], strict=True))
+
+
+def _reached(kg: KnowledgeGraph, therapy_id: str) -> tuple[Reached, Reached]:
+    """(severed, strengthened) positions of every action of a therapy, each interaction once."""
+    table = interaction_table(kg)
+    severed: Reached = {}
+    strengthened: Reached = {}
+    for action in kg.therapy_actions:
+        if action.therapy != therapy_id:
+            continue
+        into = strengthened if spec(action.action).strengthens else severed
+        for n, role in _affected_positions(kg, table, action):
+            into.setdefault(n, (action, role))
+    return severed, strengthened
+
+
+def _effects(table: InteractionTable, reached: Reached, strengthened: bool) -> list[Effect]:
+    order = sorted(reached, key=table.ids.__getitem__)
+    return [Effect(inter, *reached[n], strengthened) for inter, n in zip(table.records(order), order, strict=True)]
 
 
 def effects(kg: KnowledgeGraph, therapy_id: str) -> tuple[list[Effect], list[Effect]]:
     """(severed, strengthened) effects of every action of a therapy, each interaction once."""
-    severed: dict[str, Effect] = {}
-    strengthened: dict[str, Effect] = {}
-    for action in kg.therapy_actions:
-        if action.therapy != therapy_id:
-            continue
-        action_spec = spec(action.action)
-        strengthens = bool(action_spec.strengthens)
-        into = strengthened if strengthens else severed
-        for inter, role in affected(kg, action):
-            into.setdefault(inter.id, Effect(inter, action, role, strengthens))
-    return sorted(severed.values(), key=lambda e: e.interaction.id), sorted(
-        strengthened.values(), key=lambda e: e.interaction.id
-    )
+    table = interaction_table(kg)
+    severed, strengthened = _reached(kg, therapy_id)
+    return _effects(table, severed, False), _effects(table, strengthened, True)
 
 
 def needs(kg: KnowledgeGraph, therapy_id: str) -> list[Need]:
@@ -133,7 +158,7 @@ def needs(kg: KnowledgeGraph, therapy_id: str) -> list[Need]:
 
 
 def _net_effect(kg: KnowledgeGraph, therapy_id: str, max_hops: int, max_paths: int) -> NetEffect:
-    result = signed_paths(signed_graph(kg), therapy_id, TUMOR_GROWTH, max_hops=max_hops, max_paths=max_paths)
+    result = signed_paths(path_graph(kg), therapy_id, TUMOR_GROWTH, max_hops=max_hops, max_paths=max_paths)
     supporting = tuple(sorted((p for p in result.paths if p.sign < 0), key=strongest_first))
     opposing = tuple(sorted((p for p in result.paths if p.sign > 0), key=strongest_first))
     for_, against = sum(p.weight for p in supporting), sum(p.weight for p in opposing)
@@ -149,16 +174,29 @@ def _net_effect(kg: KnowledgeGraph, therapy_id: str, max_hops: int, max_paths: i
     return NetEffect(direction, score, supporting, opposing, result.truncated)
 
 
+def _benefits(kg: KnowledgeGraph, severed: Reached, targets: set[str] | None = None) -> set[int]:
+    """Positions of the pro-tumor interactions severed by removing their signal (what ``Effect.benefit`` says),
+    through actions on ``targets`` only when given."""
+    helps = interaction_table(kg).helps_tumor
+    return {
+        n
+        for n, (action, role) in severed.items()
+        if (targets is None or action.target in targets)
+        and verdict(bool(helps[n]), False, removes_signal(action, role, False)) is Verdict.BENEFIT
+    }
+
+
 def benefits(kg: KnowledgeGraph, therapy_id: str, targets: set[str] | None = None) -> set[str]:
     """Ids of the pro-tumor interactions a therapy severs (through actions on ``targets`` only, when given)."""
-    severed, _ = effects(kg, therapy_id)
-    return {e.interaction.id for e in severed if e.benefit(kg) and (targets is None or e.action.target in targets)}
+    ids = interaction_table(kg).ids
+    return {ids[n] for n in _benefits(kg, _reached(kg, therapy_id)[0], targets)}
 
 
 def touched_processes(kg: KnowledgeGraph, therapy_id: str) -> set[str]:
     """The processes a therapy acts on: those of what it severs or strengthens, and those it drives itself."""
-    severed, strengthened = effects(kg, therapy_id)
-    touched = {e.interaction.process for e in (*severed, *strengthened)}
+    process = interaction_table(kg).process
+    severed, strengthened = _reached(kg, therapy_id)
+    touched = {process[n] for n in (*severed, *strengthened)}
     touched |= {a.process for a in kg.therapy_actions if a.therapy == therapy_id and a.process}
     return touched
 
@@ -172,18 +210,18 @@ def axis(kg: KnowledgeGraph, therapy_id: str) -> set[str]:
         around |= kg.complexes_of(target)
         if kg.has(target):
             around |= set(getattr(kg.get(target), "subunits", ()))
-    bound = set()
-    for inter in kg.interactions:
-        if inter.ligand in around and inter.receptor:
-            bound.add(inter.receptor)
-        if inter.receptor in around and inter.ligand:
-            bound.add(inter.ligand)
-    return around | bound
+    table = interaction_table(kg)
+    bound = {table.receptor[n] for n in table.using("ligand", around)}
+    bound |= {table.ligand[n] for n in table.using("receptor", around)}
+    return around | {m for m in bound if m}
 
 
 def _escape_routes(
-    kg: KnowledgeGraph, scoped: KnowledgeGraph, therapy_id: str, touched: set[str], severed_ids: set[str]
-) -> list[EscapeRoute]:
+    kg: KnowledgeGraph, scoped: KnowledgeGraph, therapy_id: str, touched: set[str], severed: set[int]
+) -> tuple[list[int], Sequence[EscapeRoute]]:
+    """The positions of the escape routes in ``scoped`` and the routes (best first): losses of what the therapy
+    needs, then what suppresses the effector cells it needs, then pro-tumor interactions on the processes it acts
+    on that it leaves intact."""
     wanted = needs(kg, therapy_id)
     by_molecule: dict[str, Need] = {}
     for need in wanted:
@@ -200,33 +238,33 @@ def _escape_routes(
         if need.kind is RequirementKind.EFFECTOR_CELL
         for cell in (need.requires, *kg.narrower_cells(need.requires))
     }
-    routes = []
-    for inter in scoped.interactions:
-        if inter.id in severed_ids or kg.tumor_sign(inter) <= 0:
-            continue
-        if inter.is_loss:
-            lost = [c.molecule for c in inter.directions if c.direction.sign < 0 and c.molecule in by_molecule]
-            if lost:
-                need = by_molecule[lost[0]]
-                reason = f"loss of {kg.label(lost[0])} defeats what the therapy needs ({need.kind.value})"
-                routes.append(EscapeRoute(inter, reason, need))
-            continue
-        if inter.target in effector_needs and (inter.effect < 0 or inter.mechanism is Mechanism.SUPPRESSION):
-            need = effector_needs[inter.target]
-            reason = f"suppresses {kg.label(inter.target)}, the effector cells the therapy needs"
-            routes.append(EscapeRoute(inter, reason, need))
-        elif inter.process in touched:
-            reason = f"acts on '{kg.label(inter.process)}', which the therapy acts on, and is left intact"
-            routes.append(EscapeRoute(inter, reason))
-    return sorted(routes, key=lambda r: (r.defeats is None, r.interaction.process, r.interaction.id))
+    table = interaction_table(scoped)
+    found: dict[int, tuple[str, Need | None]] = {}
+    for molecule in by_molecule:
+        for n in table.loss_by_molecule.get(molecule, ()):
+            if n in found or n in severed:
+                continue
+            first = next(m for m in table.lost[n] if m in by_molecule)
+            need = by_molecule[first]
+            found[n] = (f"loss of {kg.label(first)} defeats what the therapy needs ({need.kind.value})", need)
+    for cell, need in effector_needs.items():
+        for n in table.pro_suppressing_by_target.get(cell, ()):
+            if n not in severed:
+                found[n] = (f"suppresses {kg.label(cell)}, the effector cells the therapy needs", need)
+    for process in touched:
+        for n in table.pro_by_process.get(process, ()):
+            if n not in severed and n not in found:
+                found[n] = (f"acts on '{kg.label(process)}', which the therapy acts on, and is left intact", None)
+    order = sorted(found, key=lambda n: (found[n][1] is None, table.process[n], table.ids[n]))
+    return order, table.materialized(order, lambda inter, n: EscapeRoute(inter, *found[n]))
 
 
 def direct_escape_routes(kg: KnowledgeGraph, therapy_id: str) -> list[EscapeRoute]:
     """The escape routes of ``block`` judged on the processes the therapy acts on directly
     (``touched_processes``), without those on its supporting signed paths (which depend on the path budget):
     what the catalogue's ``escape_routes`` query returns, in Python and in Cypher."""
-    severed, _ = effects(kg, therapy_id)
-    return _escape_routes(kg, kg, therapy_id, touched_processes(kg, therapy_id), {e.interaction.id for e in severed})
+    severed, _ = _reached(kg, therapy_id)
+    return list(_escape_routes(kg, kg, therapy_id, touched_processes(kg, therapy_id), set(severed))[1])
 
 
 def _failed_with(trials: list[Trial]) -> list[Trial]:
@@ -237,12 +275,12 @@ def _partners(
     kg: KnowledgeGraph,
     scoped: KnowledgeGraph,
     therapy: Therapy,
-    escape: list[EscapeRoute],
+    escape: list[int],
     cancer: str | None,
     all_partners: bool,
 ) -> list[Partner]:
-    open_ids = {r.interaction.id for r in escape}
-    level = {i.id: EVIDENCE_WEIGHT[i.evidence_level] for i in scoped.interactions}
+    table = interaction_table(scoped)
+    open_positions = set(escape)
     own_axis = axis(kg, therapy.id)
     partners = []
     for other in kg.therapies:
@@ -250,8 +288,9 @@ def _partners(
             continue
         other_targets = {a.target for a in kg.therapy_actions if a.therapy == other.id}
         outside = other_targets - own_axis
-        closes_all = benefits(scoped, other.id) & open_ids
-        closes = benefits(scoped, other.id, outside) & open_ids
+        severs = _reached(scoped, other.id)[0]
+        closes_all = _benefits(scoped, severs) & open_positions
+        closes = _benefits(scoped, severs, outside) & open_positions
         if not closes_all:
             continue
         excluded = []
@@ -274,13 +313,12 @@ def _partners(
         if excluded and not all_partners:
             continue
         met = [t for t in pair_trials if t.randomized and t.result is TrialResult.MET]
-        score = STATUS_WEIGHT[other.status] * sum(level.get(i, 0.0) for i in closes) + TRIAL_MET_BONUS * len(met)
-        labels = ", ".join(kg.label(i) if kg.has(i) else i for i in sorted(closes)[:3])
+        score = STATUS_WEIGHT[other.status] * math.fsum(table.weight[n] for n in closes) + TRIAL_MET_BONUS * len(met)
+        closed = sorted(table.ids[n] for n in closes)
+        labels = ", ".join(kg.label(i) if kg.has(i) else i for i in closed[:3])
         reasons.insert(0, f"closes {len(closes)} escape route(s): {labels}{'…' if len(closes) > 3 else ''}")
         reasons.extend(trial_line(kg, t) for t in pair_trials if t.result is not TrialResult.NOT_MET)
-        partners.append(
-            Partner(other, tuple(sorted(closes)), score, tuple(reasons), tuple(excluded), tuple(pair_trials))
-        )
+        partners.append(Partner(other, tuple(closed), score, tuple(reasons), tuple(excluded), tuple(pair_trials)))
     partners.sort(key=lambda p: (bool(p.excluded), -p.score, p.therapy.label))
     return partners
 
@@ -309,7 +347,9 @@ def block(
     cancer_id = kg.lookup(cancer, EntityKind.CANCER).id if cancer else None
     scoped = kg.for_cancer(cancer_id) if cancer_id else kg
     actions = tuple(a for a in kg.therapy_actions if a.therapy == found.id)
-    severed, strengthened = effects(scoped, found.id)
+    table = interaction_table(scoped)
+    severs, strengthens = _reached(scoped, found.id)
+    severed, strengthened = _effects(table, severs, False), _effects(table, strengthens, True)
     net = _net_effect(scoped, found.id, max_hops, max_paths)
     touched = touched_processes(kg, found.id)
     touched |= {
@@ -318,9 +358,8 @@ def block(
         for n in p.nodes
         if n != TUMOR_GROWTH and kg.has(n) and kg.get(n).kind is EntityKind.PROCESS
     }
-    gone = {e.interaction.id for e in severed}
-    escape = _escape_routes(kg, scoped, found.id, touched, gone)
-    partners = _partners(kg, scoped, found, escape, cancer_id, all_partners)
+    open_positions, escape = _escape_routes(kg, scoped, found.id, touched, set(severs))
+    partners = _partners(kg, scoped, found, open_positions, cancer_id, all_partners)
     drug_made = tuple(DrugMade(a) for a in actions if spec(a.action).drug_made)
     return TherapyAnswer(
         found,
@@ -328,7 +367,7 @@ def block(
         tuple(severed),
         tuple(strengthened),
         net,
-        tuple(escape),
+        escape,
         tuple(partners),
         drug_made,
         tuple(needs(kg, found.id)),

@@ -14,7 +14,7 @@ from tmekg.answers import function_label
 from tmekg.kg import KnowledgeGraph
 from tmekg.reasoning import paths
 from tmekg.reasoning.blocking import affected, direct_escape_routes
-from tmekg.reasoning.signed import signed_graph
+from tmekg.reasoning.signed import path_graph
 from tmekg.vocab import EntityKind, RequirementKind, TumorOutcome
 
 __all__ = ["ANSWERS", "MAX_QUERY_HOPS", "Row", "answer", "axis_members"]
@@ -97,7 +97,7 @@ def signed_paths(kg: KnowledgeGraph, params: dict[str, str]) -> list[Row]:
     source, target, max_hops = params["source"], params["target"], int(params["max_hops"])
     if not 1 <= max_hops <= MAX_QUERY_HOPS or not kg.has(source) or not kg.has(target):
         return []
-    graph = signed_graph(kg)
+    graph = path_graph(kg)
     found = paths.signed_paths(graph, source, target, max_hops=max_hops, max_paths=10**9, time_limit=math.inf)
     rows: list[Row] = [
         {

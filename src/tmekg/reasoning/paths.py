@@ -11,7 +11,7 @@ from tmekg.actions import ACTIONS
 from tmekg.answers import entity_ref
 from tmekg.kg import KnowledgeGraph
 from tmekg.model import parse_action_id
-from tmekg.reasoning.signed import SignedGraph, signed_graph
+from tmekg.reasoning.signed import PathGraph, path_graph
 from tmekg.vocab import Action, Predicate
 
 __all__ = ["Hop", "PathResult", "SignedPath", "find_paths", "signed_paths", "strongest_first"]
@@ -114,7 +114,7 @@ class PathResult:
 
 
 def signed_paths(
-    graph: SignedGraph,
+    graph: PathGraph,
     source: str,
     target: str,
     *,
@@ -147,7 +147,7 @@ def signed_paths(
             truncated = True
             return False
         left = max_hops - len(hops)
-        for edge in graph.out.get(node, ()):
+        for edge in graph.out_edges(node):
             nxt, key = edge.target, edge.predicate
             if nxt in on_path or distance.get(nxt, max_hops + 1) > left - 1:
                 continue
@@ -217,7 +217,7 @@ def find_paths(
     """
     start = kg.lookup(source).id
     end = kg.lookup(target).id
-    found = signed_paths(signed_graph(kg), start, end, max_hops=max_hops, max_paths=max_paths, time_limit=time_limit)
+    found = signed_paths(path_graph(kg), start, end, max_hops=max_hops, max_paths=max_paths, time_limit=time_limit)
     return replace(found, paths=tuple(sorted(found.paths, key=strongest_first)))
 
 

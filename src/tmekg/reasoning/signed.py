@@ -10,8 +10,9 @@ edge signs and means "more of the start gives more (+1) or less (-1) of the end"
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from tmekg.backends.signed_edges import (
     CONTEXT_DEPENDENT_FACTOR,
@@ -26,7 +27,9 @@ __all__ = [
     "EVIDENCE_WEIGHT",
     "SIGNED_PREDICATES",
     "Edge",
+    "PathGraph",
     "SignedGraph",
+    "path_graph",
     "signed_graph",
 ]
 
@@ -65,6 +68,10 @@ class SignedGraph:
         self.into.setdefault(edge.target, []).append(source)
         self.out.setdefault(edge.target, [])
 
+    def out_edges(self, node: str) -> Sequence[Edge]:
+        """The signed edges out of ``node`` (none for a node not in the graph)."""
+        return self.out.get(node, ())
+
     def number_of_edges(self) -> int:
         return sum(len(edges) for edges in self.out.values())
 
@@ -92,6 +99,17 @@ class SignedGraph:
         return cached
 
 
+class PathGraph(Protocol):
+    """What a signed path search reads of a graph: a :class:`SignedGraph`, or the store's graph read per node
+    (:class:`tmekg.signed_store.StoredSignedGraph`)."""
+
+    def __contains__(self, node: object) -> bool: ...
+
+    def out_edges(self, node: str) -> Sequence[Edge]: ...
+
+    def distances_to(self, target: str, limit: int) -> Mapping[str, int]: ...
+
+
 def signed_graph(kg: KnowledgeGraph) -> SignedGraph:
     """The signed graph used for paths: every edge has ``sign``, ``weight`` and ``evidence`` (ids).
 
@@ -99,6 +117,17 @@ def signed_graph(kg: KnowledgeGraph) -> SignedGraph:
     statement counts at :data:`CONTEXT_DEPENDENT_FACTOR` of its level. Built once per graph and kept with it.
     """
     return kg.cached("signed_graph", _build_signed_graph)
+
+
+#: Where a store leaves the signed graph it reads per node on a graph's core (:meth:`tmekg.store.Store.core`).
+PATH_GRAPH = "path_graph"
+
+
+def path_graph(kg: KnowledgeGraph) -> PathGraph:
+    """The graph a signed path search walks: the store's, read per node, for a graph's core read from a store;
+    else :func:`signed_graph`."""
+    stored: PathGraph | None = kg._cache.get(PATH_GRAPH)
+    return stored if stored is not None else signed_graph(kg)
 
 
 def _build_signed_graph(kg: KnowledgeGraph) -> SignedGraph:

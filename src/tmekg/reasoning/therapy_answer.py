@@ -4,6 +4,7 @@ the partners that would close them; each with the ``to_dict`` of its JSON contra
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,7 +16,32 @@ from tmekg.reasoning.paths import SignedPath
 from tmekg.reasoning.trials import trial_view
 from tmekg.vocab import NetDirection, RequirementKind, Role, Verdict
 
-__all__ = ["DrugMade", "Effect", "EscapeRoute", "Need", "NetEffect", "Partner", "TherapyAnswer"]
+__all__ = [
+    "DrugMade",
+    "Effect",
+    "EscapeRoute",
+    "Need",
+    "NetEffect",
+    "Partner",
+    "TherapyAnswer",
+    "removes_signal",
+    "verdict",
+]
+
+
+def removes_signal(action: TherapyAction, role: Role, strengthened: bool) -> bool:
+    """An action severs an interaction by removing its signal (not by removing the cell that receives it)."""
+    return not strengthened and role not in spec(action.action).receiver_loss
+
+
+def verdict(helps_tumor: bool, strengthened: bool, removes_signal: bool) -> Verdict:
+    """What severing (or strengthening) an interaction does: ``benefit``, ``harm``, or ``neutral`` (a pro-tumor
+    signal lost only because its receiver was depleted)."""
+    if strengthened:
+        return Verdict.HARM if helps_tumor else Verdict.BENEFIT
+    if not helps_tumor:
+        return Verdict.HARM
+    return Verdict.BENEFIT if removes_signal else Verdict.NEUTRAL
 
 
 @dataclass(frozen=True)
@@ -30,17 +56,12 @@ class Effect:
     @property
     def removes_signal(self) -> bool:
         """Severed by removing the signal (not by removing the cell that receives it)."""
-        return not self.strengthened and self.role not in spec(self.action.action).receiver_loss
+        return removes_signal(self.action, self.role, self.strengthened)
 
     def verdict(self, kg: KnowledgeGraph) -> Verdict:
         """``benefit`` (works against the tumor), ``harm``, or ``neutral``: a pro-tumor signal lost only
         because its receiver was depleted (what that does depends on the receiver; see the net effect)."""
-        helps_tumor = kg.tumor_sign(self.interaction) > 0
-        if self.strengthened:
-            return Verdict.HARM if helps_tumor else Verdict.BENEFIT
-        if not helps_tumor:
-            return Verdict.HARM
-        return Verdict.BENEFIT if self.removes_signal else Verdict.NEUTRAL
+        return verdict(kg.tumor_sign(self.interaction) > 0, self.strengthened, self.removes_signal)
 
     def benefit(self, kg: KnowledgeGraph) -> bool:
         return self.verdict(kg) is Verdict.BENEFIT
@@ -169,7 +190,8 @@ class TherapyAnswer:
     severed: tuple[Effect, ...]
     strengthened: tuple[Effect, ...]
     net_effect: NetEffect
-    escape_routes: tuple[EscapeRoute, ...]
+    #: Best first; read from the store as they are listed when the graph is a stored one.
+    escape_routes: Sequence[EscapeRoute]
     partners: tuple[Partner, ...]
     drug_made: tuple[DrugMade, ...] = ()
     needs: tuple[Need, ...] = ()
