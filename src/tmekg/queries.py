@@ -9,9 +9,10 @@ Each file starts with a comment header::
 A parameter's kind in parentheses (``therapy``, ``cell_type``, ``molecule``, ``cancer``, ``entity`` for any
 kind) lets front ends resolve a name to an id before binding; ``integer`` (or ``integer 1..6``, with bounds)
 binds a whole number (see :func:`tmekg.backends.base.resolve_params`). Values are always bound, never
-formatted into the text; in SPARQL a parameter variable is bound with ``initBindings`` (a remote store gets a
-``VALUES`` block of escaped literals), is used in the query's top-level group and is projected (Oxigraph
-substitutes projected variables only).
+formatted into the text as raw text; in SPARQL a parameter variable is bound with ``initBindings`` (a remote store
+gets a ``VALUES`` block of escaped literals; the embedded store's catalogue gets each value written in as an
+escaped literal, :func:`tmekg.backends.sparql.inline_values`, so that Oxigraph plans knowing it), is used in the
+query's top-level group and is projected (Oxigraph substitutes projected variables only).
 """
 
 from __future__ import annotations
