@@ -28,13 +28,11 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import functools
-import gc
 import hashlib
 import json
 import os
 import pickle
 import shutil
-import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -49,6 +47,7 @@ from tmekg.reasoning.signed import PATH_GRAPH, SignedGraph, signed_graph
 from tmekg.reasoning.table import TABLE_LOADER, InteractionTable
 from tmekg.seed import MANIFEST, TABLES, load
 from tmekg.signed_store import StoredSignedGraph, write_signed
+from tmekg.store_rows import FREEZE_ABOVE, InteractionRows, StoreCorrupt, collector_paused, write_interactions
 from tmekg.vocab import TUMOR_GROWTH
 
 __all__ = [
@@ -160,27 +159,6 @@ def status(seed_dir: Path, root: Path, *, verify: bool = False) -> StoreStatus:
     return StoreStatus(path, key, True, "current")
 
 
-#: Graphs above this many interactions are moved out of the collector's scans once loaded (see ``_collector_paused``).
-FREEZE_ABOVE = 20_000
-
-
-@contextlib.contextmanager
-def _collector_paused(*, freeze: bool = False) -> Iterator[None]:
-    """Pause the cyclic garbage collector: building or unpickling 10^5 records with it on costs seconds of scans
-    that find nothing to collect (records hold no cycles). The previous state is restored; with ``freeze``, what
-    was loaded is first moved to the permanent generation (``gc.freeze``), so the first collections after it do not
-    scan a million young objects either."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if freeze:
-            gc.freeze()
-        if was:
-            gc.enable()
-
-
 @contextlib.contextmanager
 def _lock(root: Path, key: str) -> Iterator[None]:
     root.mkdir(parents=True, exist_ok=True)
@@ -208,7 +186,7 @@ def build(seed_dir: Path, root: Path, *, progress: Progress | None = None, force
             shutil.rmtree(work)
         work.mkdir(parents=True)
         try:
-            with _collector_paused():
+            with collector_paused():
                 _write(seed_dir, key, work, say)
             target = root / key
             if target.exists():
@@ -248,7 +226,7 @@ def _write(seed_dir: Path, key: str, work: Path, say: Progress) -> None:
     core._cache["names"] = kg.names
     _pickle(kg, work / "kg.pickle")
     _pickle(core, work / "core.pickle")
-    _write_interactions(kg, work / _INTERACTIONS)
+    write_interactions(kg, work / _INTERACTIONS)
     checksums, sizes = {}, {}
     for name in ("kg.pickle", "core.pickle", "signed.pickle", "table.pickle", _INTERACTIONS, _SIGNED_NODES):
         checksums[name] = _sha256(work / name)
@@ -272,32 +250,6 @@ def _pickle(value: object, path: Path) -> None:
         pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _participants(inter: Any) -> set[str]:
-    """The entities an interaction goes out of or into (the roles :meth:`KnowledgeGraph.interactions_of` reads)."""
-    ids = {inter.source, inter.ligand, inter.receptor, inter.target, inter.process, *inter.mediators}
-    ids.discard(None)
-    return ids
-
-
-def _write_interactions(kg: KnowledgeGraph, path: Path) -> None:
-    """Each interaction record by table position (``ord``) and id, and who takes part in it, in one SQLite file."""
-    with contextlib.closing(sqlite3.connect(path)) as con, con:
-        con.execute("CREATE TABLE interaction (ord INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, record BLOB NOT NULL)")
-        con.execute("CREATE TABLE participant (entity TEXT NOT NULL, ord INTEGER NOT NULL, PRIMARY KEY (entity, ord))")
-        con.executemany(
-            "INSERT INTO interaction VALUES (?, ?, ?)",
-            ((n, i.id, pickle.dumps(i, protocol=pickle.HIGHEST_PROTOCOL)) for n, i in enumerate(kg.interactions)),
-        )
-        con.executemany(
-            "INSERT INTO participant VALUES (?, ?)",
-            ((entity, n) for n, inter in enumerate(kg.interactions) for entity in sorted(_participants(inter))),
-        )
-
-
-class StoreCorrupt(InputError):
-    """A store file does not load; the store is rebuilt (see :func:`load_graph`)."""
-
-
 @dataclass
 class Store:
     """An opened store: the graph, the signed graph (loaded on first use) and the RDF view (read-only)."""
@@ -310,7 +262,7 @@ class Store:
         when the file does not load or holds something else."""
         large = int(self.manifest.get("interactions", 0)) > FREEZE_ABOVE
         try:
-            with _collector_paused(freeze=large), (self.path / name).open("rb") as handle:
+            with collector_paused(freeze=large), (self.path / name).open("rb") as handle:
                 value = pickle.load(handle)  # our own store, its files recorded in the manifest
         except (OSError, EOFError, pickle.UnpicklingError, AttributeError, TypeError, ValueError) as exc:
             raise StoreCorrupt(f"{self.path / name} does not load ({exc})") from None
@@ -340,60 +292,24 @@ class Store:
             raise StoreCorrupt(f"{self.path / 'table.pickle'} does not hold the interaction table")
         return table.bind(self.records_at, stored=True)
 
+    @functools.cached_property
+    def _rows(self) -> InteractionRows:
+        return InteractionRows(self.path / _INTERACTIONS)
+
     def records_at(self, positions: Sequence[int]) -> list[Interaction]:
         """The interaction records at table ``positions``, in that order."""
-        wanted = sorted(set(positions))
-        by_position: dict[int, Interaction] = {}
-        for start in range(0, len(wanted), 10_000):
-            chunk = wanted[start : start + 10_000]
-            marks = ", ".join("?" * len(chunk))
-            rows = self._query(f"SELECT ord, record FROM interaction WHERE ord IN ({marks})", chunk)
-            by_position.update(self._unpickled(rows))
-        if len(by_position) != len(wanted):
-            raise StoreCorrupt(f"{self.path / _INTERACTIONS} lacks interactions the table lists; rebuild it with "
-                               "`tmekg build --force`")  # fmt: skip
-        return [by_position[n] for n in positions]
-
-    def _unpickled(self, rows: list[Any]) -> Iterator[tuple[int, Interaction]]:
-        try:
-            with _collector_paused():
-                decoded = [(int(n), pickle.loads(record)) for n, record in rows]  # our own store (module docstring)
-        except (EOFError, pickle.UnpicklingError, AttributeError, TypeError, ValueError) as exc:
-            raise StoreCorrupt(
-                f"{self.path / _INTERACTIONS} holds a record that does not load ({exc}); rebuild it with "
-                "`tmekg build --force`"
-            ) from None
-        return iter(decoded)
-
-    def _query(self, sql: str, args: Iterable[object] = ()) -> list[Any]:
-        uri = (self.path / _INTERACTIONS).resolve().as_uri() + "?immutable=1"  # never written after the build
-        try:
-            with contextlib.closing(sqlite3.connect(uri, uri=True)) as con:
-                return con.execute(sql, tuple(args)).fetchall()
-        except sqlite3.Error as exc:
-            raise StoreCorrupt(
-                f"{self.path / _INTERACTIONS} cannot be read ({exc}); rebuild it with `tmekg build --force`"
-            ) from None
+        return self._rows.at(positions)
 
     def around(self, core: KnowledgeGraph, entity_ids: Iterable[str]) -> KnowledgeGraph:
         """``core`` (from :meth:`core`) with the interactions that go out of or into any of ``entity_ids``, in table
         order: for those entities, :meth:`KnowledgeGraph.interactions_of` answers as on the whole graph."""
-        ids = sorted(set(entity_ids))
-        marks = ", ".join("?" * len(ids))
-        rows = self._query(
-            f"SELECT ord, record FROM interaction WHERE ord IN (SELECT ord FROM participant WHERE entity IN ({marks})) "
-            "ORDER BY ord",
-            ids,
-        )
-        records = tuple(record for _, record in self._unpickled(rows))
-        kg = replace(core, interactions=records)
+        kg = replace(core, interactions=tuple(self._rows.using(entity_ids)))
         kg._cache["names"] = core.names
         return kg
 
     def interaction_ids(self, offset: int, count: int) -> list[str]:
         """Interaction ids in code point order (SPARQL's order of their ``dcterms:identifier``), from ``offset``."""
-        rows = self._query("SELECT id FROM interaction ORDER BY id LIMIT ? OFFSET ?", (count, offset))
-        return [str(row[0]) for row in rows]
+        return self._rows.ids(offset, count)
 
     def interaction_count(self) -> int:
         return int(self.manifest.get("interactions", 0))
